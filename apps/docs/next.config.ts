@@ -1,0 +1,13 @@
+import createMDX from "@next/mdx";
+import type { NextConfig } from "next";
+
+const withMDX = createMDX({});
+
+const config: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  pageExtensions: ["ts", "tsx", "md", "mdx"],
+  transpilePackages: ["@neuronlab/engine", "@neuronlab/viz", "@neuronlab/content"],
+};
+
+export default withMDX(config);

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { ThemeToggle } from "@neuronlab/viz/theme-toggle";
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-line">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight text-ink">
+          <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28">
+            <circle cx="6" cy="9" r="3.5" fill="var(--viz-positive)" />
+            <circle cx="6" cy="23" r="3.5" fill="var(--viz-negative)" />
+            <circle cx="26" cy="16" r="5" fill="none" stroke="currentColor" strokeWidth="2" />
+            <path d="M9 10l12 5M9 22l12-5" stroke="currentColor" strokeWidth="2" />
+          </svg>
+          Neuronlab
+        </Link>
+        <nav aria-label="Main" className="flex flex-1 items-center gap-4">
+          <Link href="/course" className="font-medium text-ink underline-offset-4 hover:underline">
+            Course
+          </Link>
+        </nav>
+        <div className="flex items-center gap-3">
+          <Link
+            href="/sign-in"
+            className="rounded-md border border-line px-3 py-2 font-medium text-ink hover:bg-panel"
+          >
+            Sign in
+          </Link>
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,62 @@
+import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./chromium.ts";
+
+export interface AppE2EOptions {
+  /** Port the production server listens on during the tests (kept apart from the dev ports). */
+  port: number;
+  /** Command that serves the already-built app on `port`. */
+  command: string;
+  /** Path the server answers once it is ready. */
+  readyPath?: string;
+}
+
+/**
+ * Playwright config for an app's end-to-end tests: the system Chromium (never a downloaded one),
+ * the production server started by Playwright, a desktop and a phone project, and a JSON report in
+ * reports/playwright.json that CI sums up.
+ */
+export function defineAppE2EConfig({
+  port,
+  command,
+  readyPath = "/",
+}: AppE2EOptions): PlaywrightTestConfig {
+  const ci = Boolean(process.env.CI);
+  const baseURL = `http://127.0.0.1:${port}`;
+  const launchOptions = { executablePath: findChromium(), args: [...CHROMIUM_ARGS] };
+  return defineConfig({
+    testDir: "./e2e",
+    fullyParallel: true,
+    forbidOnly: ci,
+    retries: 0,
+    workers: ci ? 2 : undefined,
+    timeout: 30_000,
+    expect: { timeout: 10_000 },
+    reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
+    use: {
+      baseURL,
+      trace: "retain-on-failure",
+      screenshot: "only-on-failure",
+      launchOptions,
+    },
+    projects: [
+      { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } },
+      {
+        name: "phone",
+        use: {
+          viewport: { width: 360, height: 740 },
+          deviceScaleFactor: 2,
+          isMobile: true,
+          hasTouch: true,
+          launchOptions,
+        },
+      },
+    ],
+    webServer: {
+      command,
+      url: `${baseURL}${readyPath}`,
+      reuseExistingServer: !ci,
+      timeout: 120_000,
+      env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  });
+}

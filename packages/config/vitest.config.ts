@@ -1,0 +1,3 @@
+import { defineVitestConfig } from "./src/vitest.ts";
+
+export default defineVitestConfig();

@@ -1,0 +1,1 @@
+export { default } from "@neuronlab/config/eslint/react";

@@ -1,0 +1,3 @@
+import { defineVitestConfig } from "@neuronlab/config/vitest";
+
+export default defineVitestConfig();
