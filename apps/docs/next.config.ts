@@ -7,7 +7,7 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   pageExtensions: ["ts", "tsx", "md", "mdx"],
-  transpilePackages: ["@neuronlab/engine", "@neuronlab/viz", "@neuronlab/content"],
+  transpilePackages: ["@neuronlab/viz"],
 };
 
 export default withMDX(config);

@@ -6,8 +6,8 @@ const config: NextConfig = {
   // Internal packages ship TypeScript source, compiled by the app.
   transpilePackages: ["@neuronlab/engine", "@neuronlab/viz", "@neuronlab/content"],
   typedRoutes: true,
-  async headers() {
-    return [
+  headers: () =>
+    Promise.resolve([
       {
         source: "/:path*",
         headers: [
@@ -17,8 +17,7 @@ const config: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
-    ];
-  },
+    ]),
 };
 
 export default config;

@@ -29,14 +29,16 @@ export default function HomePage() {
     <div className="mx-auto max-w-5xl px-4 py-10 sm:py-16">
       <section aria-labelledby="hero-title" className="grid items-center gap-10 md:grid-cols-2">
         <div>
-          <p className="text-sm font-semibold tracking-wide text-accent uppercase">Free interactive course</p>
+          <p className="text-sm font-semibold tracking-wide text-accent uppercase">
+            Free interactive course
+          </p>
           <h1 id="hero-title" className="mt-2 text-4xl font-bold tracking-tight sm:text-5xl">
             {COURSE_TITLE}
           </h1>
           <p className="mt-4 text-lg text-muted">
             A neural network is one big function with numbers you can adjust. Neuronlab opens it up:
-            every idea comes with a figure you can touch, every number is shown, and you need no maths
-            beyond multiplication and a feel for slopes.
+            every idea comes with a figure you can touch, every number is shown, and you need no
+            maths beyond multiplication and a feel for slopes.
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
             <Link

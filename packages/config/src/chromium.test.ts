@@ -3,14 +3,17 @@ import { CHROMIUM_ARGS, findChromium, MISSING_CHROMIUM_MESSAGE } from "./chromiu
 
 describe("findChromium", () => {
   it("prefers CHROMIUM_PATH when it points at an executable", () => {
-    const path = findChromium({ CHROMIUM_PATH: "/opt/chrome/chrome" }, (p) => p === "/opt/chrome/chrome");
+    const path = findChromium(
+      { CHROMIUM_PATH: "/opt/chrome/chrome" },
+      (p) => p === "/opt/chrome/chrome",
+    );
     expect(path).toBe("/opt/chrome/chrome");
   });
 
   it("refuses a CHROMIUM_PATH that does not exist rather than silently using another browser", () => {
-    expect(() => findChromium({ CHROMIUM_PATH: "/nope" }, (p) => p === "/usr/bin/chromium")).toThrow(
-      /CHROMIUM_PATH is set to \/nope/,
-    );
+    expect(() =>
+      findChromium({ CHROMIUM_PATH: "/nope" }, (p) => p === "/usr/bin/chromium"),
+    ).toThrow(/CHROMIUM_PATH is set to \/nope/);
   });
 
   it("falls back to the first system install it finds", () => {

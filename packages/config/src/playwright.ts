@@ -28,7 +28,8 @@ export function defineAppE2EConfig({
     fullyParallel: true,
     forbidOnly: ci,
     retries: 0,
-    workers: ci ? 2 : undefined,
+    // Two cores on CI machines; locally Playwright picks half the cores.
+    ...(ci ? { workers: 2 } : {}),
     timeout: 30_000,
     expect: { timeout: 10_000 },
     reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
@@ -39,7 +40,7 @@ export function defineAppE2EConfig({
       launchOptions,
     },
     projects: [
-      { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } },
+      { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
       {
         name: "phone",
         use: {

@@ -49,7 +49,9 @@ describe("defineCourse", () => {
   });
 
   it("rejects unknown or later prerequisites", () => {
-    expect(() => defineCourse([lesson({ prerequisites: ["missing"] })])).toThrow(CourseDefinitionError);
+    expect(() => defineCourse([lesson({ prerequisites: ["missing"] })])).toThrow(
+      CourseDefinitionError,
+    );
     expect(() =>
       defineCourse([lesson({ prerequisites: ["later"] }), lesson({ slug: "later", order: 2 })]),
     ).toThrow(/does not come before it/);

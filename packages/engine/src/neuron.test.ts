@@ -28,7 +28,9 @@ describe("Neuron", () => {
   it("refuses inputs of the wrong length and non-finite parameters", () => {
     const n = neuron({ weights: [1, 2], bias: 0, activation: "linear" });
     expect(() => n.call([1])).toThrow("Expected 2 inputs, got 1.");
-    expect(() => neuron({ weights: [Number.NaN], bias: 0, activation: "linear" })).toThrow(RangeError);
+    expect(() => neuron({ weights: [Number.NaN], bias: 0, activation: "linear" })).toThrow(
+      RangeError,
+    );
     expect(() => neuron({ weights: [], bias: 0, activation: "linear" })).toThrow(RangeError);
   });
 

@@ -40,9 +40,7 @@ export class Neuron {
   /** The forward pass for one input vector, with every step kept. */
   call(inputs: readonly number[]): NeuronTrace {
     if (inputs.length !== this.weights.length) {
-      throw new RangeError(
-        `Expected ${this.weights.length} inputs, got ${inputs.length}.`,
-      );
+      throw new RangeError(`Expected ${this.weights.length} inputs, got ${inputs.length}.`);
     }
     const products = this.weights.map((w, i) => w * (inputs[i] ?? 0));
     const z = products.reduce((sum, p) => sum + p, this.bias);

@@ -45,7 +45,9 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
 
   return (
     <Figure
-      caption={props.caption ?? "One neuron: weigh the inputs, add them up with the bias, activate."}
+      caption={
+        props.caption ?? "One neuron: weigh the inputs, add them up with the bias, activate."
+      }
       description={describeNeuron(props)}
       {...(props.className === undefined ? {} : { className: props.className })}
     >
@@ -93,10 +95,22 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
         <text x={SUM.x} y={SUM.y + 14} textAnchor="middle" fill="currentColor" fontSize="11">
           {`z = ${formatNumber(z)}`}
         </text>
-        <text x={SUM.x} y={SUM.y + SUM.r + 18} textAnchor="middle" fill="currentColor" fontSize="11">
+        <text
+          x={SUM.x}
+          y={SUM.y + SUM.r + 18}
+          textAnchor="middle"
+          fill="currentColor"
+          fontSize="11"
+        >
           {`b = ${formatNumber(bias)}`}
         </text>
-        <line x1={SUM.x + SUM.r} y1={SUM.y} x2={ACT.x - ACT.w / 2} y2={ACT.y} stroke="currentColor" />
+        <line
+          x1={SUM.x + SUM.r}
+          y1={SUM.y}
+          x2={ACT.x - ACT.w / 2}
+          y2={ACT.y}
+          stroke="currentColor"
+        />
         <rect
           x={ACT.x - ACT.w / 2}
           y={ACT.y - ACT.h / 2}
@@ -109,10 +123,22 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
         <text x={ACT.x} y={ACT.y + 5} textAnchor="middle" fill="currentColor">
           f
         </text>
-        <text x={ACT.x} y={ACT.y + ACT.h / 2 + 16} textAnchor="middle" fill="currentColor" fontSize="11">
+        <text
+          x={ACT.x}
+          y={ACT.y + ACT.h / 2 + 16}
+          textAnchor="middle"
+          fill="currentColor"
+          fontSize="11"
+        >
           {activationLabel}
         </text>
-        <line x1={ACT.x + ACT.w / 2} y1={ACT.y} x2={OUT.x - OUT.r} y2={OUT.y} stroke="currentColor" />
+        <line
+          x1={ACT.x + ACT.w / 2}
+          y1={ACT.y}
+          x2={OUT.x - OUT.r}
+          y2={OUT.y}
+          stroke="currentColor"
+        />
         <circle cx={OUT.x} cy={OUT.y} r={OUT.r} fill={palette.surface} stroke="currentColor" />
         <text x={OUT.x} y={OUT.y - 2} textAnchor="middle" fill="currentColor">
           a

@@ -18,7 +18,11 @@ export function ThemeToggle() {
   const { resolvedTheme, setTheme } = useTheme();
   const hydrated = useHydrated();
   const dark = hydrated && resolvedTheme === "dark";
-  const label = !hydrated ? "Switch theme" : dark ? "Switch to light theme" : "Switch to dark theme";
+  const label = !hydrated
+    ? "Switch theme"
+    : dark
+      ? "Switch to light theme"
+      : "Switch to dark theme";
 
   return (
     <button
@@ -30,7 +34,15 @@ export function ThemeToggle() {
       title={label}
       className="inline-flex h-10 w-10 items-center justify-center rounded-md border border-line text-ink hover:bg-panel"
     >
-      <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        width="20"
+        height="20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+      >
         {dark ? (
           <>
             <circle cx="12" cy="12" r="4" />

@@ -16,7 +16,11 @@ export default function CoursePage() {
           <li key={lesson.slug} className="rounded-xl border border-line p-5">
             <article aria-labelledby={`lesson-${lesson.slug}`}>
               <p className="text-sm text-muted">
-                {lesson.order === 0 ? "Introduction" : lesson.slug === "summary" ? "Summary" : `Lesson ${lesson.order}`}
+                {lesson.order === 0
+                  ? "Introduction"
+                  : lesson.slug === "summary"
+                    ? "Summary"
+                    : `Lesson ${lesson.order}`}
                 {" · "}
                 {lesson.minutes} min
               </p>

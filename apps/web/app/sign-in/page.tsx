@@ -12,8 +12,8 @@ export default function SignInPage() {
         is open to everyone.
       </p>
       <p className="mt-3 text-muted">
-        When accounts open, you will sign in with a one-time link sent to your email address, and your
-        progress will follow you from one device to another.
+        When accounts open, you will sign in with a one-time link sent to your email address, and
+        your progress will follow you from one device to another.
       </p>
       <p className="mt-6">
         <Link href="/course" className="font-semibold text-accent underline underline-offset-4">

@@ -11,7 +11,10 @@ export interface HealthReport {
 }
 
 /** What `GET /api/health` answers. The database's state joins here once the platform has one. */
-export function healthReport(now: Date = new Date(), uptime: number = process.uptime()): HealthReport {
+export function healthReport(
+  now: Date = new Date(),
+  uptime: number = process.uptime(),
+): HealthReport {
   return {
     status: "ok",
     version: APP_VERSION,

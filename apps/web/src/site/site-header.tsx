@@ -5,7 +5,10 @@ export function SiteHeader() {
   return (
     <header className="border-b border-line">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight text-ink">
+        <Link
+          href="/"
+          className="flex items-center gap-2 text-lg font-bold tracking-tight text-ink"
+        >
           <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28">
             <circle cx="6" cy="9" r="3.5" fill="var(--viz-positive)" />
             <circle cx="6" cy="23" r="3.5" fill="var(--viz-negative)" />
