@@ -56,7 +56,7 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
         width="100%"
         style={{ maxWidth: WIDTH, height: "auto", display: "block", color: palette.ink }}
         fontFamily="inherit"
-        fontSize="14"
+        fontSize="16"
       >
         {inputs.map((x, i) => {
           const w = weights[i] ?? 0;
@@ -79,10 +79,10 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
               <text x={34} y={y - 2} textAnchor="middle" fill="currentColor">
                 {subscript("x", i + 1)}
               </text>
-              <text x={34} y={y + 13} textAnchor="middle" fill="currentColor" fontSize="11">
+              <text x={34} y={y + 13} textAnchor="middle" fill="currentColor" fontSize="13">
                 {formatNumber(x)}
               </text>
-              <text x={midX} y={midY - 8} textAnchor="middle" fill={signColor(w)} fontSize="12">
+              <text x={midX} y={midY - 10} textAnchor="middle" fill={signColor(w)} fontSize="14">
                 {`${subscript("w", i + 1)} = ${formatNumber(w)}`}
               </text>
             </g>
@@ -92,7 +92,7 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
         <text x={SUM.x} y={SUM.y - 4} textAnchor="middle" fill="currentColor">
           Σ + b
         </text>
-        <text x={SUM.x} y={SUM.y + 14} textAnchor="middle" fill="currentColor" fontSize="11">
+        <text x={SUM.x} y={SUM.y + 14} textAnchor="middle" fill="currentColor" fontSize="13">
           {`z = ${formatNumber(z)}`}
         </text>
         <text
@@ -100,7 +100,7 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
           y={SUM.y + SUM.r + 18}
           textAnchor="middle"
           fill="currentColor"
-          fontSize="11"
+          fontSize="13"
         >
           {`b = ${formatNumber(bias)}`}
         </text>
@@ -128,7 +128,7 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
           y={ACT.y + ACT.h / 2 + 16}
           textAnchor="middle"
           fill="currentColor"
-          fontSize="11"
+          fontSize="13"
         >
           {activationLabel}
         </text>
@@ -143,7 +143,7 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
         <text x={OUT.x} y={OUT.y - 2} textAnchor="middle" fill="currentColor">
           a
         </text>
-        <text x={OUT.x} y={OUT.y + 13} textAnchor="middle" fill="currentColor" fontSize="11">
+        <text x={OUT.x} y={OUT.y + 13} textAnchor="middle" fill="currentColor" fontSize="13">
           {formatNumber(a)}
         </text>
       </svg>

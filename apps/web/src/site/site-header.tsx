@@ -4,7 +4,7 @@ import { ThemeToggle } from "@neuronlab/viz/theme-toggle";
 export function SiteHeader() {
   return (
     <header className="border-b border-line">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
         <Link
           href="/"
           className="flex items-center gap-2 text-lg font-bold tracking-tight text-ink"
@@ -17,7 +17,11 @@ export function SiteHeader() {
           </svg>
           Neuronlab
         </Link>
-        <nav aria-label="Main" className="flex flex-1 items-center gap-4">
+        {/* On a phone the navigation takes its own row under the logo and the account controls. */}
+        <nav
+          aria-label="Main"
+          className="order-last flex w-full items-center gap-4 sm:order-none sm:w-auto sm:flex-1"
+        >
           <Link href="/course" className="font-medium text-ink underline-offset-4 hover:underline">
             Course
           </Link>
