@@ -55,16 +55,18 @@ describe("MlpKernel", () => {
 
         const outputs = kernel.forward(x, 7);
         xs.forEach((input, e) => {
-          reference
-            .forward(input)
-            .output.forEach((v, j) => expect(outputs[e * units + j]).toBeCloseTo(v, 12));
+          reference.forward(input).output.forEach((v, j) => {
+            expect(outputs[e * units + j]).toBeCloseTo(v, 12);
+          });
         });
 
         const value = kernel.gradients(x, y, 7);
         const expected = reference.batchGradients(xs, ys);
         expect(value).toBeCloseTo(expected.loss, 12);
         const mapped = new MlpKernel(spec, expected.gradients);
-        kernel.grads.forEach((g, k) => expect(g).toBeCloseTo(mapped.params[k] ?? Number.NaN, 12));
+        kernel.grads.forEach((g, k) => {
+          expect(g).toBeCloseTo(mapped.params[k] ?? Number.NaN, 12);
+        });
       });
     }
   }

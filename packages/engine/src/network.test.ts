@@ -93,7 +93,9 @@ describe("Network gradients", () => {
         const net = Network.create(spec, 11);
         // Non-zero biases so no pre-activation sits on a kink by construction.
         const rng = createRng(5);
-        net.weights.forEach((w) => w.bias.forEach((_, j) => (w.bias[j] = rng.uniform(-0.5, 0.5))));
+        net.weights.forEach((w) => {
+          w.bias.forEach((_, j) => (w.bias[j] = rng.uniform(-0.5, 0.5)));
+        });
         const { inputs, targets } = batch(3, spec, 5);
         const { gradients } = net.batchGradients(inputs, targets);
         const h = 1e-6;

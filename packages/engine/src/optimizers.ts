@@ -41,7 +41,9 @@ export function createOptimizer(config: OptimizerConfig, size: number): Optimize
           for (let k = 0; k < size; k++)
             params[k] = (params[k] as number) - lr * (grads[k] as number);
         },
-        reset() {},
+        reset() {
+          // Plain SGD keeps no state between steps.
+        },
       };
     case "momentum": {
       // v ← μ·v + g;  w ← w − η·v

@@ -165,14 +165,14 @@ export class Trainer {
   private update(loss: number): void {
     const { params, grads } = this.kernel;
     if (!Number.isFinite(loss)) throw new DivergenceError(this.steps + 1, `the loss is ${loss}`);
-    for (let k = 0; k < grads.length; k++) {
-      if (!Number.isFinite(grads[k]))
+    for (const g of grads) {
+      if (!Number.isFinite(g))
         throw new DivergenceError(this.steps + 1, "a gradient is not finite");
     }
     this.backup.set(params);
     this.optimizer.apply(params, grads);
-    for (let k = 0; k < params.length; k++) {
-      if (!Number.isFinite(params[k])) {
+    for (const w of params) {
+      if (!Number.isFinite(w)) {
         params.set(this.backup);
         throw new DivergenceError(this.steps + 1, "a weight overflowed");
       }

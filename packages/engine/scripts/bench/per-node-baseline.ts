@@ -121,7 +121,13 @@ export class PerNodeNetwork {
   }
 
   /** One full-batch step over n examples (x row-major [n × inputs]); returns the mean ½-squared error. */
-  trainStep(x: Float64Array, y: Float64Array, n: number, inputs: number, learningRate: number): number {
+  trainStep(
+    x: Float64Array,
+    y: Float64Array,
+    n: number,
+    inputs: number,
+    learningRate: number,
+  ): number {
     let loss = 0;
     for (let e = 0; e < n; e++) {
       const a = this.forward(x.subarray(e * inputs, e * inputs + inputs));
