@@ -2,7 +2,8 @@ import type { Dataset } from "./dataset.ts";
 import { MlpKernel } from "./mlp-kernel.ts";
 import type { NetworkSpec, NetworkWeights } from "./network-spec.ts";
 import { createOptimizer, type Optimizer, type OptimizerConfig } from "./optimizers.ts";
-import { createRng, type Rng } from "./rng.ts";
+import { BatchSampler } from "./batches.ts";
+import { countCorrect } from "./metrics.ts";
 
 /**
  * The training loop the course teaches — forward → loss → backprop → update — on the fused
@@ -62,14 +63,10 @@ export class Trainer {
   readonly data: Dataset;
   readonly config: TrainingConfig;
   private readonly optimizer: Optimizer;
-  private readonly rng: Rng;
-  private readonly order: Int32Array;
+  private readonly sampler: BatchSampler;
   private readonly batchX: Float64Array;
   private readonly batchY: Float64Array;
   private readonly backup: Float64Array;
-  private cursor = 0;
-  private steps = 0;
-  private epochs = 0;
 
   constructor(spec: NetworkSpec, weights: NetworkWeights, data: Dataset, config: TrainingConfig) {
     this.kernel = new MlpKernel(spec, weights);
@@ -80,9 +77,6 @@ export class Trainer {
         `The data has ${data.inputSize} inputs and ${data.outputSize} targets per example; the network expects ${this.spec.inputs} and ${this.kernel.outputSize}.`,
       );
     }
-    if (!Number.isInteger(config.batchSize) || config.batchSize < 1) {
-      throw new RangeError("The batch size must be a positive whole number.");
-    }
     for (const penalty of [config.l1 ?? 0, config.l2 ?? 0]) {
       if (!(penalty >= 0) || !Number.isFinite(penalty))
         throw new RangeError("Penalties must be ≥ 0.");
@@ -90,62 +84,33 @@ export class Trainer {
     this.data = data;
     this.config = config;
     this.optimizer = createOptimizer(config.optimizer, this.kernel.params.length);
-    this.rng = createRng(config.seed);
-    this.order = Int32Array.from({ length: data.size }, (_, i) => i);
-    const batch = Math.min(config.batchSize, data.size);
-    this.batchX = new Float64Array(batch * data.inputSize);
-    this.batchY = new Float64Array(batch * data.outputSize);
+    this.sampler = new BatchSampler(data.size, config.batchSize, config.seed);
+    this.batchX = new Float64Array(this.sampler.batchSize * data.inputSize);
+    this.batchY = new Float64Array(this.sampler.batchSize * data.outputSize);
     this.backup = new Float64Array(this.kernel.params.length);
-    this.shuffle();
   }
 
   get step(): number {
-    return this.steps;
+    return this.sampler.step;
   }
 
   get epoch(): number {
-    return this.epochs;
+    return this.sampler.epoch;
   }
 
-  /** Full-batch training uses the dataset as it is; mini-batches walk a shuffled order. */
-  private get fullBatch(): boolean {
-    return this.config.batchSize >= this.data.size;
-  }
-
-  private shuffle(): void {
-    if (this.fullBatch) return;
-    const o = this.order;
-    for (let i = o.length - 1; i > 0; i--) {
-      const j = this.rng.int(i + 1);
-      const t = o[i] as number;
-      o[i] = o[j] as number;
-      o[j] = t;
-    }
-  }
-
-  /** The next batch: [x, y, n]. */
+  /** The next batch: [x, y, n]. Full-batch training uses the dataset as it is. */
   private nextBatch(): [Float64Array, Float64Array, number] {
     const { data } = this;
-    if (this.fullBatch) return [data.x, data.y, data.size];
-    const n = Math.min(this.config.batchSize, data.size - this.cursor);
+    if (this.sampler.fullBatch) return [data.x, data.y, data.size];
+    const indices = this.sampler.peek();
     const din = data.inputSize;
     const dout = data.outputSize;
-    for (let k = 0; k < n; k++) {
-      const i = this.order[this.cursor + k] as number;
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k] as number;
       this.batchX.set(data.x.subarray(i * din, i * din + din), k * din);
       this.batchY.set(data.y.subarray(i * dout, i * dout + dout), k * dout);
     }
-    return [this.batchX, this.batchY, n];
-  }
-
-  private advance(n: number): void {
-    this.steps++;
-    this.cursor += n;
-    if (this.cursor >= this.data.size) {
-      this.cursor = 0;
-      this.epochs++;
-      this.shuffle();
-    }
+    return [this.batchX, this.batchY, indices.length];
   }
 
   /** Adds the penalties' gradients, l1·sign(w) + 2·l2·w, to the kernel weights' gradients. */
@@ -164,17 +129,18 @@ export class Trainer {
   /** Applies the optimizer, undoing the step if it produced a non-finite weight. */
   private update(loss: number): void {
     const { params, grads } = this.kernel;
-    if (!Number.isFinite(loss)) throw new DivergenceError(this.steps + 1, `the loss is ${loss}`);
+    if (!Number.isFinite(loss))
+      throw new DivergenceError(this.sampler.step + 1, `the loss is ${loss}`);
     for (const g of grads) {
       if (!Number.isFinite(g))
-        throw new DivergenceError(this.steps + 1, "a gradient is not finite");
+        throw new DivergenceError(this.sampler.step + 1, "a gradient is not finite");
     }
     this.backup.set(params);
     this.optimizer.apply(params, grads);
     for (const w of params) {
       if (!Number.isFinite(w)) {
         params.set(this.backup);
-        throw new DivergenceError(this.steps + 1, "a weight overflowed");
+        throw new DivergenceError(this.sampler.step + 1, "a weight overflowed");
       }
     }
   }
@@ -185,14 +151,14 @@ export class Trainer {
     const loss = this.kernel.gradients(x, y, n);
     this.regularize();
     this.update(loss);
-    this.advance(n);
-    return { step: this.steps, epoch: this.epochs, loss };
+    this.sampler.advance();
+    return { step: this.step, epoch: this.epoch, loss };
   }
 
   /** The same step, pausing after each of its four phases. */
   *phases(): Generator<Phase, StepReport> {
     const [x, y, n] = this.nextBatch();
-    const step = this.steps + 1;
+    const step = this.sampler.step + 1;
     const outputs = this.kernel.forward(x, n).slice();
     yield { phase: "forward", step, batchSize: n, outputs };
     const loss = this.kernel.loss(x, y, n);
@@ -203,9 +169,9 @@ export class Trainer {
     for (const g of this.kernel.grads) sumSq += g * g;
     yield { phase: "backward", step, gradientNorm: Math.sqrt(sumSq) };
     this.update(loss);
-    this.advance(n);
-    yield { phase: "update", step, epoch: this.epochs };
-    return { step: this.steps, epoch: this.epochs, loss };
+    this.sampler.advance();
+    yield { phase: "update", step, epoch: this.epoch };
+    return { step: this.step, epoch: this.epoch, loss };
   }
 
   /** Loss (and accuracy for classification) over a whole dataset, in chunks. */
@@ -240,31 +206,4 @@ export class Trainer {
     this.kernel.setWeights(weights);
     this.optimizer.reset();
   }
-}
-
-/** One output: right when (output ≥ 0.5) matches the label; several: when the argmax does. */
-function countCorrect(
-  outputs: Float64Array,
-  data: Dataset,
-  start: number,
-  n: number,
-  width: number,
-): number {
-  let correct = 0;
-  for (let e = 0; e < n; e++) {
-    const label = data.labels
-      ? (data.labels[start + e] as number)
-      : Math.round(data.y[(start + e) * width] ?? 0);
-    let predicted: number;
-    if (width === 1) predicted = (outputs[e] as number) >= 0.5 ? 1 : 0;
-    else {
-      predicted = 0;
-      for (let j = 1; j < width; j++) {
-        if ((outputs[e * width + j] as number) > (outputs[e * width + predicted] as number))
-          predicted = j;
-      }
-    }
-    if (predicted === label) correct++;
-  }
-  return correct;
 }
