@@ -71,6 +71,33 @@ describe("MlpKernel", () => {
     }
   }
 
+  it("gives the exact softmax cross-entropy gradient for soft targets too", () => {
+    const spec: NetworkSpec = {
+      inputs: 2,
+      layers: [
+        { units: 3, activation: "tanh" },
+        { units: 3, activation: "softmax" },
+      ],
+      loss: "categoricalCrossEntropy",
+    };
+    const weights = initWeights(spec, 3);
+    const xs = [
+      [0.5, -1],
+      [1.5, 0.25],
+    ];
+    const ys = [
+      [0.2, 0.5, 0.3],
+      [0.6, 0.1, 0.3],
+    ];
+    const kernel = new MlpKernel(spec, weights);
+    kernel.gradients(Float64Array.from(xs.flat()), Float64Array.from(ys.flat()), 2);
+    const expected = new MlpKernel(
+      spec,
+      new Network(spec, weights).batchGradients(xs, ys).gradients,
+    );
+    kernel.grads.forEach((g, k) => expect(g).toBeCloseTo(expected.params[k] ?? Number.NaN, 12));
+  });
+
   it("round-trips weights through its internal (transposed) layout", () => {
     const spec: NetworkSpec = {
       inputs: 2,

@@ -282,27 +282,29 @@ export class MlpKernel {
     const z = this.z[L] as Float64Array;
     const dz = this.dz[L] as Float64Array;
     const count = n * units;
+    if (this.head === Head.SoftmaxCce) {
+      // aⱼ·Σₖyₖ − yⱼ per example: a − y for one-hot targets, still exact for soft targets.
+      for (let e = 0; e < n; e++) {
+        let mass = 0;
+        for (let j = 0; j < units; j++) mass += y[e * units + j] as number;
+        for (let j = 0; j < units; j++) {
+          const k = j * n + e;
+          dz[k] = ((a[k] as number) * mass - (y[e * units + j] as number)) / n;
+        }
+      }
+      return;
+    }
     for (let j = 0; j < units; j++) {
       for (let e = 0; e < n; e++) {
         const k = j * n + e;
         const t = y[e * units + j] as number;
         const ak = a[k] as number;
-        switch (this.head) {
-          case Head.SigmoidBce:
-            dz[k] = (ak - t) / count;
-            break;
-          case Head.SoftmaxCce:
-            dz[k] = (ak - t) / n;
-            break;
-          case Head.Generic:
-            if (this.spec.loss === "mse") dz[k] = (2 * (ak - t)) / count;
-            else {
-              const q = Math.min(Math.max(ak, EPSILON), 1 - EPSILON);
-              dz[k] =
-                this.spec.loss === "binaryCrossEntropy"
-                  ? (q - t) / (q * (1 - q)) / count
-                  : -t / q / n;
-            }
+        if (this.head === Head.SigmoidBce) dz[k] = (ak - t) / count;
+        else if (this.spec.loss === "mse") dz[k] = (2 * (ak - t)) / count;
+        else {
+          const q = Math.min(Math.max(ak, EPSILON), 1 - EPSILON);
+          dz[k] =
+            this.spec.loss === "binaryCrossEntropy" ? (q - t) / (q * (1 - q)) / count : -t / q / n;
         }
       }
     }

@@ -223,7 +223,9 @@ export class Network {
       this.spec.loss === "categoricalCrossEntropy" &&
       layer?.activation === "softmax"
     ) {
-      return current.a.map((a, j) => a - (target[j] ?? 0));
+      // aⱼ·Σₖyₖ − yⱼ, which is the familiar aⱼ − yⱼ when the target sums to 1 (one-hot).
+      const mass = target.reduce((s, y) => s + y, 0);
+      return current.a.map((a, j) => a * mass - (target[j] ?? 0));
     }
     if (layer?.activation === "softmax") return softmaxBackward(current.a, dA);
     const f = activation(layer?.activation ?? "linear");
