@@ -95,7 +95,9 @@ describe("MlpKernel", () => {
       spec,
       new Network(spec, weights).batchGradients(xs, ys).gradients,
     );
-    kernel.grads.forEach((g, k) => expect(g).toBeCloseTo(expected.params[k] ?? Number.NaN, 12));
+    kernel.grads.forEach((g, k) => {
+      expect(g).toBeCloseTo(expected.params[k] ?? Number.NaN, 12);
+    });
   });
 
   it("round-trips weights through its internal (transposed) layout", () => {

@@ -33,7 +33,7 @@ function tfLoss(spec: NetworkSpec, x: tf.Tensor2D, y: tf.Tensor2D) {
     const clipped = () => tf.clipByValue(a, eps, 1 - eps);
     switch (spec.loss) {
       case "mse":
-        return tf.mean(tf.squaredDifference(a, y)) as tf.Scalar;
+        return tf.mean<tf.Scalar>(tf.squaredDifference(a, y));
       case "binaryCrossEntropy":
         return tf.neg(
           tf.mean(
@@ -76,7 +76,9 @@ describe("glass-box gradients against TensorFlow.js autodiff (tf.grads)", () => 
         };
         const net = Network.create(spec, 17);
         const rng = createRng(23);
-        net.weights.forEach((w) => w.bias.forEach((_, j) => (w.bias[j] = rng.uniform(-0.5, 0.5))));
+        net.weights.forEach((w) => {
+          w.bias.forEach((_, j) => (w.bias[j] = rng.uniform(-0.5, 0.5)));
+        });
         const n = 6;
         const xs = Array.from({ length: n }, () =>
           Array.from({ length: 3 }, () => rng.uniform(-1.5, 1.5)),
@@ -107,7 +109,9 @@ describe("glass-box gradients against TensorFlow.js autodiff (tf.grads)", () => 
           const l = Math.floor(k / 2);
           const ours = k % 2 === 0 ? expected.gradients[l]?.kernel : expected.gradients[l]?.bias;
           const theirs = g.dataSync();
-          theirs.forEach((v, i) => expect(ours?.[i], `param ${k}[${i}]`).toBeCloseTo(v, 3));
+          theirs.forEach((v, i) => {
+            expect(ours?.[i], `param ${k}[${i}]`).toBeCloseTo(v, 3);
+          });
         });
         tf.dispose([...params, ...grads]);
       });
