@@ -7,7 +7,7 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   pageExtensions: ["ts", "tsx", "md", "mdx"],
-  transpilePackages: ["@neuronlab/viz"],
+  transpilePackages: ["@neuronlab/viz", "@neuronlab/engine"],
 };
 
 export default withMDX(config);
