@@ -7,6 +7,7 @@ import {
   type NetworkWeights,
 } from "./network-spec.ts";
 import { LEAKY_RELU_ALPHA } from "./activations.ts";
+import { fastSigmoid, fastTanh } from "./fast-math.ts";
 
 /**
  * The fused typed-array path for small networks. All parameters live in one Float64Array, each
@@ -472,25 +473,12 @@ function activate(
       }
       return;
     case Act.Sigmoid:
-      for (let k = 0; k < count; k++) {
-        const v = z[k] as number;
-        if (v >= 0) a[k] = 1 / (1 + Math.exp(-v));
-        else {
-          const ev = Math.exp(v);
-          a[k] = ev / (1 + ev);
-        }
-      }
+      for (let k = 0; k < count; k++) a[k] = fastSigmoid(z[k] as number);
       return;
     case Act.Tanh:
-      // (e − 1)/(e + 1) with e = exp(2z): within 3e-16 of Math.tanh and about twice as fast in
-      // V8, which matters because a small tanh network spends half its forward pass here. |z| is
-      // capped at 20, where tanh is 1 to double precision, so e never overflows.
-      for (let k = 0; k < count; k++) {
-        let v = z[k] as number;
-        v = v > 20 ? 20 : v < -20 ? -20 : v;
-        const ev = Math.exp(2 * v);
-        a[k] = (ev - 1) / (ev + 1);
-      }
+      // Table-driven tanh (within 2e-13 of Math.tanh, about 4× faster): a small tanh network
+      // spends half its forward pass here.
+      for (let k = 0; k < count; k++) a[k] = fastTanh(z[k] as number);
       return;
     case Act.Softmax:
       for (let e = 0; e < n; e++) {
