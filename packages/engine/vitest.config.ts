@@ -40,6 +40,9 @@ export default defineVitestConfig({
         test: {
           name: "browser",
           include: [BROWSER_TESTS],
+          // The first WebGPU test compiles shaders on SwiftShader (the CPU): seconds, more on a
+          // busy machine.
+          testTimeout: 60_000,
           restoreMocks: true,
           browser: {
             enabled: true,
