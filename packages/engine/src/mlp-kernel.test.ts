@@ -100,6 +100,32 @@ describe("MlpKernel", () => {
     });
   });
 
+  it("exposes every layer's activations from the last forward pass, unit by unit", () => {
+    const spec: NetworkSpec = {
+      inputs: 2,
+      layers: [
+        { units: 3, activation: "relu" },
+        { units: 1, activation: "sigmoid" },
+      ],
+      loss: "binaryCrossEntropy",
+    };
+    const weights = initWeights(spec, 6);
+    const kernel = new MlpKernel(spec, weights);
+    const xs = [
+      [0.5, -1],
+      [1, 2],
+    ];
+    kernel.forward(Float64Array.from(xs.flat()), 2);
+    const hidden = kernel.layerActivations(0, 2);
+    const reference = new Network(spec, weights);
+    xs.forEach((x, e) => {
+      reference
+        .forward(x)
+        .layers[0]?.a.forEach((v, j) => expect(hidden[j * 2 + e]).toBeCloseTo(v, 12));
+    });
+    expect(() => kernel.layerActivations(5, 2)).toThrow(RangeError);
+  });
+
   it("round-trips weights through its internal (transposed) layout", () => {
     const spec: NetworkSpec = {
       inputs: 2,

@@ -181,6 +181,20 @@ export class MlpKernel {
     return rows.subarray(0, n * units);
   }
 
+  /**
+   * Activations of layer `l` from the last forward pass over `n` examples, feature-major
+   * ([units × n]: unit j's value for example e at j·n + e). A view, valid until the next call;
+   * figures use it to draw what every hidden unit responds to.
+   */
+  layerActivations(l: number, n: number): Float64Array {
+    const units = this.nOut[l];
+    const a = this.a[l];
+    if (units === undefined || !a) throw new RangeError(`There is no layer ${l}.`);
+    if (n > this.capacity)
+      throw new RangeError(`Only ${this.capacity} examples were passed forward.`);
+    return a.subarray(0, units * n);
+  }
+
   /** Mean loss over `n` examples of the last forward pass, against targets y [n × outputs]. */
   private lossOfLastForward(y: Float64Array, n: number): number {
     const L = this.acts.length - 1;
@@ -319,6 +333,43 @@ export class MlpKernel {
  * accumulator, which measured about 3× faster in V8 than one row at a time.
  */
 
+/** out[o + e] += w0·src[s0 + e] + w1·src[s1 + e] + w2·src[s2 + e] + w3·src[s3 + e], for e < n. */
+function madd4(
+  out: Float64Array,
+  o: number,
+  src: Float64Array,
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  w0: number,
+  w1: number,
+  w2: number,
+  w3: number,
+  n: number,
+): void {
+  for (let e = 0; e < n; e++) {
+    out[o + e] =
+      (out[o + e] as number) +
+      w0 * (src[s0 + e] as number) +
+      w1 * (src[s1 + e] as number) +
+      w2 * (src[s2 + e] as number) +
+      w3 * (src[s3 + e] as number);
+  }
+}
+
+/** out[o + e] += w·src[s + e], for e < n. */
+function madd1(
+  out: Float64Array,
+  o: number,
+  src: Float64Array,
+  s: number,
+  w: number,
+  n: number,
+): void {
+  for (let e = 0; e < n; e++) out[o + e] = (out[o + e] as number) + w * (src[s + e] as number);
+}
+
 /** z[j,:] += Σᵢ W[j,i]·x[i,:], with W at p[wOff + j·nIn + i] (z already holds the bias). */
 function axpyRows(
   z: Float64Array,
@@ -334,28 +385,23 @@ function axpyRows(
     const w = wOff + j * nIn;
     let i = 0;
     for (; i + 3 < nIn; i += 4) {
-      const w0 = p[w + i] as number;
-      const w1 = p[w + i + 1] as number;
-      const w2 = p[w + i + 2] as number;
-      const w3 = p[w + i + 3] as number;
-      const c0 = i * n;
-      const c1 = c0 + n;
-      const c2 = c1 + n;
-      const c3 = c2 + n;
-      for (let e = 0; e < n; e++) {
-        z[row + e] =
-          (z[row + e] as number) +
-          w0 * (x[c0 + e] as number) +
-          w1 * (x[c1 + e] as number) +
-          w2 * (x[c2 + e] as number) +
-          w3 * (x[c3 + e] as number);
-      }
+      const c = i * n;
+      madd4(
+        z,
+        row,
+        x,
+        c,
+        c + n,
+        c + 2 * n,
+        c + 3 * n,
+        p[w + i] as number,
+        p[w + i + 1] as number,
+        p[w + i + 2] as number,
+        p[w + i + 3] as number,
+        n,
+      );
     }
-    for (; i < nIn; i++) {
-      const w0 = p[w + i] as number;
-      const c0 = i * n;
-      for (let e = 0; e < n; e++) z[row + e] = (z[row + e] as number) + w0 * (x[c0 + e] as number);
-    }
+    for (; i < nIn; i++) madd1(z, row, x, i * n, p[w + i] as number, n);
   }
 }
 
@@ -416,31 +462,26 @@ function axpyColumns(
   for (let i = 0; i < nIn; i++) {
     const col = i * n;
     da.fill(0, col, col + n);
+    const w = wOff + i;
     let j = 0;
     for (; j + 3 < nOut; j += 4) {
-      const w0 = p[wOff + j * nIn + i] as number;
-      const w1 = p[wOff + (j + 1) * nIn + i] as number;
-      const w2 = p[wOff + (j + 2) * nIn + i] as number;
-      const w3 = p[wOff + (j + 3) * nIn + i] as number;
-      const r0 = j * n;
-      const r1 = r0 + n;
-      const r2 = r1 + n;
-      const r3 = r2 + n;
-      for (let e = 0; e < n; e++) {
-        da[col + e] =
-          (da[col + e] as number) +
-          w0 * (dz[r0 + e] as number) +
-          w1 * (dz[r1 + e] as number) +
-          w2 * (dz[r2 + e] as number) +
-          w3 * (dz[r3 + e] as number);
-      }
+      const r = j * n;
+      madd4(
+        da,
+        col,
+        dz,
+        r,
+        r + n,
+        r + 2 * n,
+        r + 3 * n,
+        p[w + j * nIn] as number,
+        p[w + (j + 1) * nIn] as number,
+        p[w + (j + 2) * nIn] as number,
+        p[w + (j + 3) * nIn] as number,
+        n,
+      );
     }
-    for (; j < nOut; j++) {
-      const w0 = p[wOff + j * nIn + i] as number;
-      const r0 = j * n;
-      for (let e = 0; e < n; e++)
-        da[col + e] = (da[col + e] as number) + w0 * (dz[r0 + e] as number);
-    }
+    for (; j < nOut; j++) madd1(da, col, dz, j * n, p[w + j * nIn] as number, n);
   }
 }
 
