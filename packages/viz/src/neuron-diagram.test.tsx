@@ -41,4 +41,12 @@ describe("NeuronDiagram", () => {
     const html = renderToStaticMarkup(<NeuronDiagram {...propsFromEngine()} />);
     expect(html.match(/stroke-dasharray="6 4"/g)).toHaveLength(1);
   });
+
+  it("has a compact layout for phones and grows taller with more inputs", () => {
+    const compact = renderToStaticMarkup(<NeuronDiagram {...propsFromEngine()} layout="compact" />);
+    expect(compact).toContain('viewBox="0 0 340 240"');
+    expect(compact).toContain("z = 0.05");
+    const five = { ...propsFromEngine(), inputs: [1, 1, 1, 1, 1], weights: [1, 1, 1, 1, 1] };
+    expect(renderToStaticMarkup(<NeuronDiagram {...five} />)).toContain('viewBox="0 0 520 300"');
+  });
 });

@@ -34,7 +34,8 @@ export function GalleryPage({ slug, importLine, children, props, notes }: Galler
         {children}
       </section>
       <h2 className="mt-10 text-2xl font-semibold">Use</h2>
-      <pre className="mt-4 overflow-x-auto rounded-lg border border-line bg-panel p-4 text-sm">
+      {/* Wrapped rather than scrolled: a phone shows the whole import line. */}
+      <pre className="mt-4 rounded-lg border border-line bg-panel p-4 text-sm break-all whitespace-pre-wrap">
         <code>{importLine}</code>
       </pre>
       <h2 className="mt-10 text-2xl font-semibold">Props</h2>

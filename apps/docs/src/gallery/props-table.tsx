@@ -8,7 +8,15 @@ export interface PropDoc {
 /** The documented props of a component, as a table. */
 export function PropsTable({ rows }: { rows: readonly PropDoc[] }) {
   return (
-    <div className="mt-4 overflow-x-auto">
+    <div
+      role="region"
+      aria-label="Props"
+      className="mt-4 overflow-x-auto"
+      // A wide table scrolls sideways on a phone: a focusable, named region lets keyboard users
+      // reach it and scroll.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+    >
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Props</caption>
         <thead>
