@@ -1,5 +1,6 @@
 "use client";
 
+import { useThrottledComputation } from "./hooks/use-throttled.ts";
 import { scaleLinear } from "d3-scale";
 import {
   useEffect,
@@ -99,36 +100,6 @@ const MARGIN = { top: 8, right: 12, bottom: 40, left: 44 } as const;
 const CLASS_NAMES: readonly [string, string] = ["class 0", "class 1"];
 /** How many probe steps cross the plane by arrow key; Shift moves five at a time. */
 const PROBE_STEPS = 24;
-
-/**
- * A value derived from fast-changing inputs (a text alternative while training runs), recomputed
- * at most once per `interval` ms and only when one of `inputs` has changed: a polite live region
- * that changed every animation frame would talk over itself, and the words cost time to find.
- * The first value is computed during the first render, so it is there on the server too.
- */
-export function useThrottled<T>(compute: () => T, inputs: readonly unknown[], interval: number): T {
-  const [value, setValue] = useState(compute);
-  const latest = useRef(compute);
-  const shownInputs = useRef(inputs);
-  const last = useRef(0);
-  useEffect(() => {
-    latest.current = compute;
-    const previous = shownInputs.current;
-    if (inputs.length === previous.length && inputs.every((v, i) => Object.is(v, previous[i]))) {
-      return;
-    }
-    const wait = Math.max(0, last.current + interval - performance.now());
-    const id = setTimeout(() => {
-      last.current = performance.now();
-      shownInputs.current = inputs;
-      setValue(latest.current);
-    }, wait);
-    return () => {
-      clearTimeout(id);
-    };
-  });
-  return value;
-}
 
 function css([r, g, b]: Rgb): string {
   return `rgb(${r} ${g} ${b})`;
@@ -392,7 +363,7 @@ export function DecisionBoundary(props: DecisionBoundaryProps) {
     });
   }, [values, grid, size, scale, discretize, contour, points]);
 
-  const description = useThrottled(
+  const description = useThrottledComputation(
     () => {
       if (!values) return "A classifier's output over the plane: there is no model to show yet.";
       const trainCount = points?.filter((p) => p.split === "train").length ?? 0;

@@ -1,5 +1,6 @@
 "use client";
 
+import { useThrottledValue } from "./hooks/use-throttled.ts";
 import { format } from "d3-format";
 import { scaleLinear, scaleLog } from "d3-scale";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
@@ -255,27 +256,6 @@ function useThemeRevision(): number {
 }
 
 /**
- * `value`, but changing at most once per `interval` ms (the last value always arrives): live
- * text alternatives use it so a screen reader is not read every frame of an animation.
- */
-export function useThrottled<T>(value: T, interval: number): T {
-  const [shown, setShown] = useState(value);
-  const lastChange = useRef(0);
-  useEffect(() => {
-    if (interval <= 0 || Object.is(value, shown)) return;
-    const wait = Math.max(0, lastChange.current + interval - Date.now());
-    const id = setTimeout(() => {
-      lastChange.current = Date.now();
-      setShown(value);
-    }, wait);
-    return () => {
-      clearTimeout(id);
-    };
-  }, [value, shown, interval]);
-  return interval <= 0 ? value : shown;
-}
-
-/**
  * Training and test loss as they stream in, on a linear or logarithmic axis. Drawn on a canvas
  * from a per-pixel summary of each series, so 100,000 points redraw as fast as 100.
  */
@@ -341,7 +321,10 @@ export function LossCurve({
     };
   }, [train, test, version, scale, width, height, theme]);
 
-  const description = useThrottled(describeLossCurve(train, test, scale, labels), announceEvery);
+  const description = useThrottledValue(
+    describeLossCurve(train, test, scale, labels),
+    announceEvery,
+  );
   const name = useId();
   const trainLatest = train.latest;
   const testLatest = test?.latest;

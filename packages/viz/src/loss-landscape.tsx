@@ -39,7 +39,7 @@ import {
   type Pair,
   type Range,
 } from "./landscape.ts";
-import { useThrottled } from "./loss-curve.tsx";
+import { useThrottledValue } from "./hooks/use-throttled.ts";
 import { formatLoss } from "./loss-series.ts";
 import { palette } from "./palette.ts";
 
@@ -248,7 +248,7 @@ export function LossLandscape(props: LossLandscapeProps) {
     setPlaying(true);
   };
 
-  const description = useThrottled(
+  const description = useThrottledValue(
     describeLandscape({
       summary: problem.summary,
       names: problem.names,

@@ -20,7 +20,7 @@ import {
   type PlaneGrid,
 } from "./boundary-grid.ts";
 import { divergingScale } from "./color-scales.ts";
-import { useThrottled } from "./decision-boundary.tsx";
+import { useThrottledComputation } from "./hooks/use-throttled.ts";
 import { formatNumber, subscript } from "./format.ts";
 import { useElementWidth } from "./hooks/use-element-width.ts";
 import {
@@ -177,7 +177,7 @@ export function NeuronMaps(props: NeuronMapsProps) {
   const grids = useMemo(() => computeUnitGrids(spec, weights, grid), [spec, weights, grid]);
   // Finding words for every map costs about as much as computing them: while training runs,
   // the names and the description are refreshed once a second, not every frame.
-  const { labels, description } = useThrottled(
+  const { labels, description } = useThrottledComputation(
     () => ({
       labels: spec.layers.map((layer, l) =>
         Array.from({ length: layer.units }, (_, j) => describeUnit(spec, grids, l, j)),

@@ -1,5 +1,6 @@
 "use client";
 
+import { useThrottledValue } from "./hooks/use-throttled.ts";
 import {
   useEffect,
   useId,
@@ -70,26 +71,6 @@ function clampCell(cell: Cell | null, rows: number, columns: number): Cell | nul
 const DESCRIPTION_INTERVAL_MS = 2000;
 
 /**
- * Holds `value` back so it changes at most once every `ms`, always ending on the latest value:
- * a screen reader then hears the weights now and then while they train, not sixty times a second.
- */
-function useThrottled<T>(value: T, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const lastRef = useRef(0);
-  useEffect(() => {
-    const wait = Math.max(0, lastRef.current + ms - Date.now());
-    const timer = setTimeout(() => {
-      lastRef.current = Date.now();
-      setShown(value);
-    }, wait);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [value, ms]);
-  return shown;
-}
-
-/**
  * A layer's weights as a heatmap: one row per input, one column per unit, orange for negative,
  * purple for positive, white for zero. Redrawn on a canvas whenever `kernel` changes, so it can
  * follow training frame by frame. Cells are read by pointer or by the arrow keys.
@@ -133,7 +114,7 @@ export function WeightMatrix(props: WeightMatrixProps) {
   const pointerRef = useRef(false);
 
   const text = { kernel, rows, columns, rowLabels, columnLabels, name: props.name ?? "this layer" };
-  const description = useThrottled(describeMatrix(text), DESCRIPTION_INTERVAL_MS);
+  const description = useThrottledValue(describeMatrix(text), DESCRIPTION_INTERVAL_MS);
   const inspected = hover ?? cell;
 
   const table = useMemo(() => colorTable(divergingScale(extent), -extent, extent), [extent]);
