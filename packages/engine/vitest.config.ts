@@ -18,6 +18,9 @@ export default defineVitestConfig({
         test: {
           name: "node",
           include: ["src/**/*.test.ts"],
+          // Training tests run thousands of steps; on a busy two-core CI machine that can take
+          // several seconds.
+          testTimeout: 60_000,
           exclude: [BROWSER_TESTS],
           environment: "node",
           restoreMocks: true,

@@ -121,7 +121,7 @@ describe("MlpKernel", () => {
     xs.forEach((x, e) => {
       reference
         .forward(x)
-        .layers[0]?.a.forEach((v, j) => expect(hidden[j * 2 + e]).toBeCloseTo(v, 12));
+        .layers[0]?.a.forEach((v, j) => { expect(hidden[j * 2 + e]).toBeCloseTo(v, 12); });
     });
     expect(() => kernel.layerActivations(5, 2)).toThrow(RangeError);
   });
