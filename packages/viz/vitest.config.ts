@@ -14,6 +14,9 @@ export default defineVitestConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.{ts,tsx}"],
+          // Component tests drive React in jsdom with simulated typing and clicks: seconds each on
+          // a busy two-core machine.
+          testTimeout: 30_000,
           environment: "node",
           restoreMocks: true,
         },
