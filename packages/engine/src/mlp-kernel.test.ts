@@ -119,9 +119,9 @@ describe("MlpKernel", () => {
     const hidden = kernel.layerActivations(0, 2);
     const reference = new Network(spec, weights);
     xs.forEach((x, e) => {
-      reference
-        .forward(x)
-        .layers[0]?.a.forEach((v, j) => { expect(hidden[j * 2 + e]).toBeCloseTo(v, 12); });
+      reference.forward(x).layers[0]?.a.forEach((v, j) => {
+        expect(hidden[j * 2 + e]).toBeCloseTo(v, 12);
+      });
     });
     expect(() => kernel.layerActivations(5, 2)).toThrow(RangeError);
   });
