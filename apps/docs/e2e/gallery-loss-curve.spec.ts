@@ -1,5 +1,6 @@
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
 import { expect, test, type Page } from "@playwright/test";
+import { countOpaquePixels } from "./canvas";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -15,15 +16,8 @@ async function open(page: Page) {
   await expect.poll(() => paintedPixels(page)).toBeGreaterThan(500);
 }
 
-/** Pixels of the loss curve's canvas that are not transparent. */
 function paintedPixels(page: Page): Promise<number> {
-  return page.locator("figure canvas").evaluate((node) => {
-    const canvas = node as HTMLCanvasElement;
-    const data = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 3; i < (data?.length ?? 0); i += 4) if ((data?.[i] ?? 0) > 0) n++;
-    return n;
-  });
+  return countOpaquePixels(page.locator("figure canvas"));
 }
 
 /** Pixels of the canvas close to the training curve's colour (the theme's --viz-positive). */

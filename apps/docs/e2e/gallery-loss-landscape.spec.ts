@@ -1,5 +1,6 @@
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
 import { expect, test, type Page } from "@playwright/test";
+import { countOpaquePixels } from "./canvas";
 
 test.use({ reducedMotion: "reduce" });
 
@@ -16,13 +17,7 @@ async function open(page: Page) {
 }
 
 function heatmapPixels(page: Page): Promise<number> {
-  return page.locator("figure canvas").evaluate((node) => {
-    const canvas = node as HTMLCanvasElement;
-    const data = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 3; i < (data?.length ?? 0); i += 4) if ((data?.[i] ?? 0) === 255) n++;
-    return n;
-  });
+  return countOpaquePixels(page.locator("figure canvas"), 255);
 }
 
 test("the learning rate by keyboard: too large diverges, too small crawls", async ({ page }) => {
