@@ -83,6 +83,7 @@ test("the pointer reads the output under it and a click pins the probe", async (
 });
 
 test("training steps change the boundary, its picture and its description", async ({ page }) => {
+  test.setTimeout(75_000);
   await page.goto(PATH);
   await expect(page.getByText(/^Step 0 · /)).toBeVisible();
   const before = await description(page);
@@ -92,13 +93,14 @@ test("training steps change the boundary, its picture and its description", asyn
   const pixels = await canvasPixels(page);
 
   await page.getByRole("button", { name: "Play" }).click();
-  await expect(page.getByText(/^Step (\d{3,}) · /)).toBeVisible({ timeout: 15_000 });
+  // Steps per frame depend on the machine: wait for the learnt boundary, however long it takes
+  // here, rather than for a fixed number of steps. The description follows within a second.
+  await expect
+    .poll(() => description(page), { timeout: 45_000 })
+    .toMatch(/Training accuracy (9\d|100)%/);
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
-  // The spoken description catches up within a second of the last frame.
-  await expect
-    .poll(() => description(page), { timeout: 5000 })
-    .toMatch(/Training accuracy (9\d|100)%/);
+  await expect(page.getByText(/^Step (\d{3,}) · /)).toBeVisible();
   expect(await canvasPixels(page)).not.toBe(pixels);
 
   const step = page.getByRole("button", { name: "Step" });
