@@ -1,1 +1,7 @@
-export { default } from "@neuronlab/config/eslint/base";
+import base from "@neuronlab/config/eslint/base";
+
+export default [
+  // AssemblyScript, not TypeScript: compiled by scripts/wasm.ts, checked by its compiler.
+  { ignores: ["assembly/**"] },
+  ...base,
+];

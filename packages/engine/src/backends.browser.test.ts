@@ -3,7 +3,12 @@ import wasmUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?u
 import wasmSimdUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url";
 import wasmThreadedSimdUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url";
 import { afterAll, describe, expect, it } from "vitest";
-import { candidateBackends, useBackend, type BackendOptions } from "./backends.ts";
+import {
+  candidateBackends,
+  softwareGpuBackends,
+  useBackend,
+  type BackendOptions,
+} from "./backends.ts";
 import { createRng } from "./rng.ts";
 
 // In a browser the wasm binaries are fetched by URL; Vite serves each file and gives its address.
@@ -55,6 +60,15 @@ describe("backends in Chromium", () => {
     console.info(
       `WebGPU adapter: ${JSON.stringify({ vendor, architecture, device, description })}`,
     );
+  });
+
+  it("tells a software GPU from a real one", async () => {
+    const adapter = await navigator.gpu.requestAdapter();
+    const onSwiftShader = /swiftshader/i.test(adapter?.info.architecture ?? "");
+    const software = await softwareGpuBackends(["webgpu", "webgl", "wasm", "cpu"]);
+    console.info(`Software GPU backends here: ${JSON.stringify(software)}`);
+    // Without a graphics driver both of Chromium's GPU paths are SwiftShader; with one, neither.
+    expect(software).toEqual(onSwiftShader ? ["webgpu", "webgl"] : []);
   });
 
   it("offers all four backends here", () => {

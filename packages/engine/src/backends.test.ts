@@ -2,7 +2,13 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
-import { candidateBackends, useBackend, useFirstAvailable } from "./backends.ts";
+import {
+  candidateBackends,
+  isSoftwareRenderer,
+  softwareGpuBackends,
+  useBackend,
+  useFirstAvailable,
+} from "./backends.ts";
 
 const require = createRequire(import.meta.url);
 const wasmPaths = `${dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm"))}/`;
@@ -32,5 +38,27 @@ describe("backends in Node", () => {
     const { backend, failed } = await useFirstAvailable(["webgpu", "webgl", "cpu"]);
     expect(backend).toBe("cpu");
     expect(failed).toEqual(["webgpu", "webgl"]);
+  });
+});
+
+describe("isSoftwareRenderer", () => {
+  it("recognises CPU implementations of WebGPU and WebGL by name", () => {
+    for (const name of [
+      "google swiftshader",
+      "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)",
+      "llvmpipe (LLVM 15.0.6, 256 bits)",
+      "Microsoft Basic Render Driver",
+    ])
+      expect(isSoftwareRenderer(name)).toBe(true);
+    for (const name of [
+      "nvidia hopper",
+      "ANGLE (NVIDIA, NVIDIA H100 80GB HBM3, Vulkan)",
+      "apple m2",
+    ])
+      expect(isSoftwareRenderer(name)).toBe(false);
+  });
+
+  it("finds no software GPU among backends that have no GPU", async () => {
+    expect(await softwareGpuBackends(["wasm", "cpu"])).toEqual([]);
   });
 });

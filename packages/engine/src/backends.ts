@@ -115,3 +115,60 @@ export async function useFirstAvailable(
   }
   throw new Error(`No TensorFlow.js backend could start (tried ${order.join(", ")}).`);
 }
+
+/** What a software renderer calls itself: Chromium's SwiftShader, Mesa's llvmpipe/lavapipe, Windows' WARP. */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|lavapipe|softpipe|software|microsoft basic render/i;
+
+/** Whether a WebGPU or WebGL renderer description names a CPU implementation. */
+export function isSoftwareRenderer(description: string): boolean {
+  return SOFTWARE_RENDERER.test(description);
+}
+
+async function webGpuIsSoftware(): Promise<boolean> {
+  const gpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
+  const adapter = await gpu?.requestAdapter();
+  if (!adapter) return false;
+  const { info } = adapter;
+  return (
+    info.isFallbackAdapter ||
+    isSoftwareRenderer([info.vendor, info.architecture, info.device, info.description].join(" "))
+  );
+}
+
+function webGlIsSoftware(): boolean {
+  const g = globalThis as {
+    OffscreenCanvas?: new (w: number, h: number) => { getContext(kind: "webgl2"): unknown };
+    document?: { createElement(tag: "canvas"): { getContext(kind: "webgl2"): unknown } };
+  };
+  const canvas = g.OffscreenCanvas
+    ? new g.OffscreenCanvas(1, 1)
+    : g.document?.createElement("canvas");
+  const gl = canvas?.getContext("webgl2") as WebGL2RenderingContext | null | undefined;
+  if (!gl) return false;
+  const debug = gl.getExtension("WEBGL_debug_renderer_info");
+  const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension("WEBGL_lose_context")?.loseContext();
+  return isSoftwareRenderer(renderer);
+}
+
+/**
+ * The GPU backends among `available` that would run in software on the CPU (a browser without
+ * a graphics driver falls back to SwiftShader): automatic engine choice treats them as absent.
+ * Never throws; a backend it cannot inspect counts as hardware.
+ */
+export async function softwareGpuBackends(
+  available: readonly TensorBackend[],
+): Promise<TensorBackend[]> {
+  const software: TensorBackend[] = [];
+  try {
+    if (available.includes("webgpu") && (await webGpuIsSoftware())) software.push("webgpu");
+  } catch {
+    // No adapter information: assume hardware.
+  }
+  try {
+    if (available.includes("webgl") && webGlIsSoftware()) software.push("webgl");
+  } catch {
+    // No context: assume hardware.
+  }
+  return software;
+}

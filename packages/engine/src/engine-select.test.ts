@@ -30,13 +30,64 @@ describe("stepWorkload", () => {
 describe("selectEngine", () => {
   const all = ["webgpu", "webgl", "wasm", "cpu"] as const;
 
-  it("keeps a playground-sized network on the fused kernel even with a GPU, and says why", () => {
+  it("keeps a playground-sized network on the SIMD kernel even with a GPU, and says why", () => {
+    const choice = selectEngine({ spec: playground, batchSize: 250, available: all, simd: true });
+    expect(choice.engine).toBe("simd");
+    expect(choice.reason).toBe(
+      "Fused WebAssembly SIMD kernel (float32) for a 2-8-8-1 network, 250 examples per step (66,000 multiply-adds): below the 5,000,000 where webgpu starts to win.",
+    );
+  });
+
+  it("falls back to the float64 kernel where WebAssembly SIMD is missing", () => {
     const choice = selectEngine({ spec: playground, batchSize: 250, available: all });
     expect(choice.engine).toBe("js");
-    expect(choice.reason).toContain(
-      "2-8-8-1 network, 250 examples per step (66,000 multiply-adds)",
+    expect(choice.reason).toMatch(
+      /^Fused JavaScript kernel \(float64; this runtime has no WebAssembly SIMD\)/,
     );
-    expect(choice.reason).toContain("webgpu");
+  });
+
+  it("treats a software GPU (SwiftShader) as no GPU at all", () => {
+    const choice = selectEngine({
+      spec: mnist,
+      batchSize: 256,
+      available: all,
+      simd: true,
+      softwareGpus: ["webgpu", "webgl"],
+    });
+    expect(choice.engine).toBe("simd");
+    expect(choice.reason).toMatch(
+      /the only GPU backends \(webgpu, webgl\) run in software on the CPU\.$/,
+    );
+    // A hardware WebGL beside a software WebGPU still wins.
+    expect(
+      selectEngine({ spec: mnist, batchSize: 256, available: all, softwareGpus: ["webgpu"] })
+        .engine,
+    ).toBe("webgl");
+    // And a small network says why it stays on the kernel.
+    expect(
+      selectEngine({
+        spec: playground,
+        batchSize: 250,
+        available: ["webgpu", "cpu"],
+        simd: true,
+        softwareGpus: ["webgpu"],
+      }).reason,
+    ).toMatch(/: the only GPU backend \(webgpu\) runs in software on the CPU\.$/);
+  });
+
+  it("honours an explicit software GPU (a test may want WebGPU on SwiftShader)", () => {
+    expect(
+      selectEngine({
+        spec: playground,
+        batchSize: 250,
+        available: all,
+        softwareGpus: ["webgpu"],
+        override: "webgpu",
+      }).engine,
+    ).toBe("webgpu");
+    expect(
+      selectEngine({ spec: playground, batchSize: 250, available: all, override: "simd" }).engine,
+    ).toBe("js");
   });
 
   it("sends a digits MLP to the best GPU backend there is", () => {
@@ -47,7 +98,13 @@ describe("selectEngine", () => {
     ).toBe("webgl");
   });
 
-  it("uses wasm for big work without a GPU only when it is big enough", () => {
+  it("keeps big work without a GPU on the SIMD kernel, which beats the wasm backend", () => {
+    expect(
+      selectEngine({ spec: mnist, batchSize: 256, available: ["wasm", "cpu"], simd: true }).engine,
+    ).toBe("simd");
+  });
+
+  it("without SIMD, uses wasm for big work without a GPU only when it is big enough", () => {
     expect(selectEngine({ spec: mnist, batchSize: 256, available: ["wasm", "cpu"] }).engine).toBe(
       "wasm",
     );

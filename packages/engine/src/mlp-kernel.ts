@@ -1,4 +1,4 @@
-import { EPSILON } from "./losses.ts";
+import { headOf, meanLoss, outputGradient, type Head, type OutputLayer } from "./kernel-heads.ts";
 import {
   layerInputSizes,
   parseNetworkSpec,
@@ -35,16 +35,29 @@ const ACT: Record<LayerActivation, Act> = {
   softmax: Act.Softmax,
 };
 
-const enum Head {
-  /** Loss gradient taken w.r.t. a, then back through the activation. */
-  Generic,
-  /** sigmoid + binary cross-entropy: ∂L/∂z = (a − y) / units. */
-  SigmoidBce,
-  /** softmax + categorical cross-entropy: ∂L/∂z = a − y. */
-  SoftmaxCce,
+/**
+ * What the Trainer needs of a kernel: the float64 one below, or the float32 SIMD one
+ * (simd-kernel.ts). `params` and `grads` share one layout: per layer the transposed kernel
+ * [units × inputs], then the bias.
+ */
+export interface TrainingKernel {
+  readonly spec: NetworkSpec;
+  readonly params: Float64Array;
+  readonly grads: Float64Array;
+  readonly kernelMask: Uint8Array;
+  readonly outputSize: number;
+  setWeights(weights: NetworkWeights): void;
+  getWeights(): NetworkWeights;
+  /** Output rows [n × outputs] in a buffer valid until the next call. */
+  forward(x: Float64Array, n: number): Float64Array;
+  /** Layer l's activations from the last forward pass, feature-major [units × n]. */
+  layerActivations(l: number, n: number): Float64Array;
+  loss(x: Float64Array, y: Float64Array, n: number): number;
+  /** Forward, loss and backward over a batch: mean gradients into `grads`, returns the loss. */
+  gradients(x: Float64Array, y: Float64Array, n: number): number;
 }
 
-export class MlpKernel {
+export class MlpKernel implements TrainingKernel {
   readonly spec: NetworkSpec;
   /** Every parameter: per layer the transposed kernel [units × inputs], then the bias. */
   readonly params: Float64Array;
@@ -86,13 +99,7 @@ export class MlpKernel {
     this.kernelMask = new Uint8Array(offset);
     for (let l = 0; l < L; l++) this.kernelMask.fill(1, this.wOff[l], this.bOff[l]);
     this.acts = this.spec.layers.map((l) => ACT[l.activation]);
-    const out = this.spec.layers[L - 1];
-    this.head =
-      this.spec.loss === "binaryCrossEntropy" && out?.activation === "sigmoid"
-        ? Head.SigmoidBce
-        : this.spec.loss === "categoricalCrossEntropy" && out?.activation === "softmax"
-          ? Head.SoftmaxCce
-          : Head.Generic;
+    this.head = headOf(this.spec);
     if (weights) this.setWeights(weights);
   }
 
@@ -195,50 +202,22 @@ export class MlpKernel {
     return a.subarray(0, units * n);
   }
 
+  /** The output layer of the last forward pass over `n` examples. */
+  private outputLayer(n: number): OutputLayer {
+    const L = this.acts.length - 1;
+    return {
+      loss: this.spec.loss,
+      head: this.head,
+      units: this.nOut[L] as number,
+      stride: n,
+      a: this.a[L] as Float64Array,
+      z: this.z[L] as Float64Array,
+    };
+  }
+
   /** Mean loss over `n` examples of the last forward pass, against targets y [n × outputs]. */
   private lossOfLastForward(y: Float64Array, n: number): number {
-    const L = this.acts.length - 1;
-    const units = this.nOut[L] as number;
-    const a = this.a[L] as Float64Array;
-    const z = this.z[L] as Float64Array;
-    let total = 0;
-    const count = n * units;
-    switch (this.spec.loss) {
-      case "mse":
-        for (let j = 0; j < units; j++) {
-          for (let e = 0; e < n; e++) {
-            const d = (a[j * n + e] as number) - (y[e * units + j] as number);
-            total += d * d;
-          }
-        }
-        return total / count;
-      case "binaryCrossEntropy":
-        for (let j = 0; j < units; j++) {
-          for (let e = 0; e < n; e++) {
-            const t = y[e * units + j] as number;
-            if (this.head === Head.SigmoidBce) {
-              const zk = z[j * n + e] as number;
-              total += Math.max(zk, 0) - zk * t + Math.log1p(Math.exp(-Math.abs(zk)));
-            } else {
-              const q = Math.min(Math.max(a[j * n + e] as number, EPSILON), 1 - EPSILON);
-              total -= t * Math.log(q) + (1 - t) * Math.log(1 - q);
-            }
-          }
-        }
-        return total / count;
-      case "categoricalCrossEntropy":
-        for (let e = 0; e < n; e++) {
-          let max = -Infinity;
-          for (let j = 0; j < units; j++) max = Math.max(max, z[j * n + e] as number);
-          let sum = 0;
-          for (let j = 0; j < units; j++) sum += Math.exp((z[j * n + e] as number) - max);
-          const logSum = max + Math.log(sum);
-          for (let j = 0; j < units; j++) {
-            total -= (y[e * units + j] as number) * ((z[j * n + e] as number) - logSum);
-          }
-        }
-        return total / n;
-    }
+    return meanLoss(this.outputLayer(n), y, n);
   }
 
   /** Mean loss over a batch, without gradients. */
@@ -291,39 +270,21 @@ export class MlpKernel {
 
   /** dz of the output layer for the mean loss over n examples (feature-major). */
   private outputDelta(y: Float64Array, n: number): void {
+    const out = this.outputLayer(n);
     const L = this.acts.length - 1;
-    const units = this.nOut[L] as number;
-    const a = this.a[L] as Float64Array;
-    const z = this.z[L] as Float64Array;
     const dz = this.dz[L] as Float64Array;
-    const count = n * units;
-    if (this.head === Head.SoftmaxCce) {
-      // aⱼ·Σₖyₖ − yⱼ per example: a − y for one-hot targets, still exact for soft targets.
-      for (let e = 0; e < n; e++) {
-        let mass = 0;
-        for (let j = 0; j < units; j++) mass += y[e * units + j] as number;
-        for (let j = 0; j < units; j++) {
-          const k = j * n + e;
-          dz[k] = ((a[k] as number) * mass - (y[e * units + j] as number)) / n;
-        }
-      }
-      return;
+    outputGradient(out, y, n, dz);
+    if (this.head === "generic") {
+      backActivate(
+        this.acts[L] as Act,
+        this.z[L] as Float64Array,
+        out.a as Float64Array,
+        dz,
+        n * out.units,
+        out.units,
+        n,
+      );
     }
-    for (let j = 0; j < units; j++) {
-      for (let e = 0; e < n; e++) {
-        const k = j * n + e;
-        const t = y[e * units + j] as number;
-        const ak = a[k] as number;
-        if (this.head === Head.SigmoidBce) dz[k] = (ak - t) / count;
-        else if (this.spec.loss === "mse") dz[k] = (2 * (ak - t)) / count;
-        else {
-          const q = Math.min(Math.max(ak, EPSILON), 1 - EPSILON);
-          dz[k] =
-            this.spec.loss === "binaryCrossEntropy" ? (q - t) / (q * (1 - q)) / count : -t / q / n;
-        }
-      }
-    }
-    if (this.head === Head.Generic) backActivate(this.acts[L] as Act, z, a, dz, count, units, n);
   }
 }
 

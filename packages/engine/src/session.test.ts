@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { xor } from "./datasets/generators.ts";
 import { initWeights, type NetworkSpec } from "./network-spec.ts";
 import { runTraining } from "./run.ts";
+import { maxRelativeDifference } from "./testing/equivalence-cases.ts";
 import { TrainingSession } from "./session.ts";
 import type { TensorTrainer } from "./tensor-trainer.ts";
 
@@ -33,10 +34,34 @@ describe("TrainingSession", () => {
       config,
       backendOptions: { wasmPaths },
     });
-    expect(session.report.engine).toBe("js");
-    expect(session.report.reason).toMatch(/Fused JavaScript kernel for a 2-8-1 network/);
+    expect(session.report.engine).toBe("simd");
+    expect(session.report.reason).toMatch(
+      /^Fused WebAssembly SIMD kernel \(float32\) for a 2-8-1 network/,
+    );
     const result = await runTraining(session, { steps: 500 });
     expect(result.progress.trainAccuracy).toBe(1);
+  });
+
+  it("trains on the float64 kernel when asked, with the same result to float32 precision", async () => {
+    const make = (engine: "js" | "simd") =>
+      TrainingSession.create({
+        spec,
+        weights: initWeights(spec, 1),
+        data: xor({ n: 200, seed: 1 }),
+        config,
+        engine,
+      });
+    const [js, simd] = await Promise.all([make("js"), make("simd")]);
+    expect(js.report).toMatchObject({
+      engine: "js",
+      reason: expect.stringMatching(/^Chosen explicitly/) as unknown,
+    });
+    for (let s = 0; s < 100; s++) {
+      await js.trainStep();
+      await simd.trainStep();
+    }
+    const [a, b] = await Promise.all([js.getWeights(), simd.getWeights()]);
+    expect(maxRelativeDifference(b, a)).toBeLessThan(1e-4);
   });
 
   it("starts the next backend when the asked-for one cannot start here", async () => {

@@ -1,6 +1,7 @@
 import {
   candidateBackends,
   FALLBACK_ORDER,
+  softwareGpuBackends,
   type BackendOptions,
   type TensorBackend,
 } from "./backends.ts";
@@ -8,6 +9,7 @@ import type { Dataset } from "./dataset.ts";
 import { selectEngine, type EngineChoice, type EngineName } from "./engine-select.ts";
 import type { NetworkSpec, NetworkWeights } from "./network-spec.ts";
 import type { SteppingTrainer } from "./run.ts";
+import { simdKernelSupported } from "./simd-kernel.ts";
 import { TensorTrainer } from "./tensor-trainer.ts";
 import {
   DivergenceError,
@@ -32,6 +34,8 @@ export interface SessionOptions {
   backendOptions?: BackendOptions;
   /** Which backends to consider; by default those this runtime offers. */
   available?: readonly TensorBackend[];
+  /** GPU backends that run in software here; by default asked of the browser. */
+  softwareGpus?: readonly TensorBackend[];
 }
 
 export interface EngineReport extends EngineChoice {
@@ -41,11 +45,15 @@ export interface EngineReport extends EngineChoice {
 
 type Inner = Trainer | TensorTrainer;
 
+/** Where to go when `after` fails: the backends after it, then the fused kernels. */
 function nextEngines(after: EngineName, available: readonly TensorBackend[]): EngineName[] {
-  const start = after === "js" ? FALLBACK_ORDER.length : FALLBACK_ORDER.indexOf(after) + 1;
+  if (after === "js") return [];
+  if (after === "simd") return ["js"];
+  const rest = FALLBACK_ORDER.slice(FALLBACK_ORDER.indexOf(after) + 1);
   return [
-    ...FALLBACK_ORDER.slice(start).filter((b) => available.includes(b)),
-    ...(after === "js" ? [] : ["js" as const]),
+    ...rest.filter((b) => available.includes(b)),
+    ...(simdKernelSupported() ? ["simd" as const] : []),
+    "js",
   ];
 }
 
@@ -69,11 +77,16 @@ export class TrainingSession implements SteppingTrainer {
 
   static async create(options: SessionOptions): Promise<TrainingSession> {
     const available = options.available ?? candidateBackends(options.backendOptions);
+    const override = options.engine ?? "auto";
     const choice = selectEngine({
       spec: options.spec,
       batchSize: Math.min(options.config.batchSize, options.data.size),
       available,
-      override: options.engine ?? "auto",
+      simd: simdKernelSupported(),
+      // Only the automatic choice needs to know; an explicit one is honoured either way.
+      softwareGpus:
+        options.softwareGpus ?? (override === "auto" ? await softwareGpuBackends(available) : []),
+      override,
     });
     const failures: EngineReport["fallbacks"] = [];
     for (const engine of [choice.engine, ...nextEngines(choice.engine, available)]) {
@@ -96,7 +109,11 @@ export class TrainingSession implements SteppingTrainer {
     options: SessionOptions,
     weights: NetworkWeights,
   ): Promise<Inner> {
-    if (engine === "js") return new Trainer(options.spec, weights, options.data, options.config);
+    if (engine === "js" || engine === "simd") {
+      return new Trainer(options.spec, weights, options.data, options.config, {
+        kernel: engine === "simd" ? "simd" : "float64",
+      });
+    }
     return TensorTrainer.create(options.spec, weights, options.data, options.config, {
       backend: engine,
       ...(options.backendOptions ? { backendOptions: options.backendOptions } : {}),
@@ -136,7 +153,7 @@ export class TrainingSession implements SteppingTrainer {
 
   /** Moves the model to the next engine that starts, from the last weights known to be good. */
   private async fallBack(cause: unknown): Promise<void> {
-    const failed = this.inner as TensorTrainer;
+    const failed = this.inner;
     this.fallbacks.push({
       engine: this.current,
       error: cause instanceof Error ? cause.message : String(cause),
@@ -144,13 +161,14 @@ export class TrainingSession implements SteppingTrainer {
     let weights: NetworkWeights;
     try {
       weights = await failed.getWeights();
-    } catch {
+    } catch (error) {
+      if (!(failed instanceof TensorTrainer)) throw error;
       weights = failed.lastGoodWeights();
     }
     this.stepOffset += failed.step;
     this.epochOffset += failed.epoch;
     try {
-      failed.dispose();
+      if (failed instanceof TensorTrainer) failed.dispose();
     } catch {
       // The backend is already gone; nothing left to free.
     }

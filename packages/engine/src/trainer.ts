@@ -1,5 +1,6 @@
 import type { Dataset } from "./dataset.ts";
-import { MlpKernel } from "./mlp-kernel.ts";
+import { MlpKernel, type TrainingKernel } from "./mlp-kernel.ts";
+import { SimdKernel } from "./simd-kernel.ts";
 import type { NetworkSpec, NetworkWeights } from "./network-spec.ts";
 import { createOptimizer, type Optimizer, type OptimizerConfig } from "./optimizers.ts";
 import { BatchSampler } from "./batches.ts";
@@ -21,6 +22,17 @@ export interface TrainingConfig {
   l2?: number;
   /** Seeds the order of the examples in each epoch. */
   seed: number;
+}
+
+/**
+ * Which kernel computes the steps: "float64" (typed-array JavaScript, the default, bit-for-bit
+ * reproducible everywhere) or "simd" (float32 WebAssembly SIMD, several times faster; see
+ * simd-kernel.ts). Both keep float64 master weights and the same optimizer.
+ */
+export type KernelKind = "float64" | "simd";
+
+export interface TrainerOptions {
+  kernel?: KernelKind;
 }
 
 export interface StepReport {
@@ -59,7 +71,8 @@ export class DivergenceError extends Error {
 
 export class Trainer {
   readonly spec: NetworkSpec;
-  readonly kernel: MlpKernel;
+  readonly kernel: TrainingKernel;
+  readonly kernelKind: KernelKind;
   readonly data: Dataset;
   readonly config: TrainingConfig;
   private readonly optimizer: Optimizer;
@@ -68,8 +81,16 @@ export class Trainer {
   private readonly batchY: Float64Array;
   private readonly backup: Float64Array;
 
-  constructor(spec: NetworkSpec, weights: NetworkWeights, data: Dataset, config: TrainingConfig) {
-    this.kernel = new MlpKernel(spec, weights);
+  constructor(
+    spec: NetworkSpec,
+    weights: NetworkWeights,
+    data: Dataset,
+    config: TrainingConfig,
+    options: TrainerOptions = {},
+  ) {
+    this.kernelKind = options.kernel ?? "float64";
+    this.kernel =
+      this.kernelKind === "simd" ? new SimdKernel(spec, weights) : new MlpKernel(spec, weights);
     this.spec = this.kernel.spec;
     if (data.size === 0) throw new RangeError("The training set is empty.");
     if (data.inputSize !== this.spec.inputs || data.outputSize !== this.kernel.outputSize) {

@@ -14,7 +14,7 @@ import { xor } from "../../src/datasets/generators.ts";
 import { loadMnist } from "../../src/datasets/mnist.ts";
 import { initWeights, type NetworkSpec, type NetworkWeights } from "../../src/network-spec.ts";
 import { TensorTrainer } from "../../src/tensor-trainer.ts";
-import { Trainer, type TrainingConfig } from "../../src/trainer.ts";
+import { Trainer, type KernelKind, type TrainingConfig } from "../../src/trainer.ts";
 import {
   compareRates,
   fmt,
@@ -182,20 +182,22 @@ export async function tinySection(ctx: BenchContext, timing = TINY_TIMING): Prom
     batchSize: TINY_POINTS,
     seed: 1,
   };
-  const engine: Contender = {
-    name: "engine Trainer (fused, float64)",
+  const trainer = (name: string, kernel: KernelKind): Contender => ({
+    name,
     setup() {
-      const trainer = new Trainer(TINY_SPEC, weights, data, config);
+      const t = new Trainer(TINY_SPEC, weights, data, config, { kernel });
       return Promise.resolve({
         step() {
-          trainer.trainStep();
+          t.trainStep();
         },
         dispose() {
-          // Plain typed arrays: nothing to free.
+          // Typed arrays and a WebAssembly instance: the garbage collector frees them.
         },
       });
     },
-  };
+  });
+  const engine = trainer("engine Trainer (SIMD, float32)", "simd");
+  const float64 = trainer("engine Trainer (fused, float64)", "float64");
   const perNode: Contender = {
     name: "per-node JS (object per neuron/link)",
     setup() {
@@ -214,7 +216,7 @@ export async function tinySection(ctx: BenchContext, timing = TINY_TIMING): Prom
       });
     },
   };
-  const contenders: Contender[] = [engine, perNode];
+  const contenders: Contender[] = [engine, float64, perNode];
   for (const backend of ctx.backends) {
     contenders.push(
       plainTfjsLoop(
@@ -240,7 +242,7 @@ export async function tinySection(ctx: BenchContext, timing = TINY_TIMING): Prom
   const engineRate = results[0]?.perSecond ?? Number.NaN;
   const table: Table = {
     title: `Tiny network 2→8→8→1 tanh, ${TINY_POINTS} points, full batch, SGD — ${ctx.runtime}`,
-    columns: ["contender", "steps/s (median)", "µs/step", "engine Trainer ÷ this", "each round"],
+    columns: ["contender", "steps/s (median)", "µs/step", "engine (SIMD) ÷ this", "each round"],
     rows: results.map((r) => [
       r.name,
       r.error === undefined ? fmt(r.perSecond) : `failed: ${r.error}`,
@@ -270,7 +272,7 @@ export async function tinySection(ctx: BenchContext, timing = TINY_TIMING): Prom
     goals: [
       goalLine(
         `${ctx.runtime} tiny: engine ÷ per-node`,
-        engineRate / (results[1]?.perSecond ?? Number.NaN),
+        engineRate / (results.find((r) => r.name === perNode.name)?.perSecond ?? Number.NaN),
         2,
       ),
       `${goalLine(`${ctx.runtime} tiny: engine ÷ fastest plain tfjs loop`, engineRate / fastestPlain, 20)}; per backend: ${plain.map((r) => `${r.name.replace(/^plain tfjs loop \((.*)\)$/, "$1")} ${ratio(engineRate, r.perSecond)}`).join(", ")}`,
@@ -374,24 +376,28 @@ export async function mediumSection(
     batchSize: MEDIUM_BATCH,
     seed: 1,
   };
-  const fusedContender: Contender = {
-    name: "fused",
+  const fusedContender = (kernel: KernelKind): Contender => ({
+    name: `fused ${kernel}`,
     setup() {
-      const trainer = new Trainer(MEDIUM_SPEC, weights, train, config);
+      const trainer = new Trainer(MEDIUM_SPEC, weights, train, config, { kernel });
       return Promise.resolve({
         step() {
           trainer.trainStep();
         },
         dispose() {
-          // Plain typed arrays: nothing to free.
+          // Typed arrays and a WebAssembly instance: the garbage collector frees them.
         },
       });
     },
-  };
+  });
   const measurements: { key: string; run: () => Promise<number> }[] = [
     {
       key: "engine Trainer (fused)",
-      run: () => examplesPerSecond(fusedContender, train.size, timing),
+      run: () => examplesPerSecond(fusedContender("float64"), train.size, timing),
+    },
+    {
+      key: "engine Trainer (SIMD)",
+      run: () => examplesPerSecond(fusedContender("simd"), train.size, timing),
     },
   ];
   for (const backend of ctx.backends) {
@@ -437,16 +443,22 @@ export async function mediumSection(
   const result = (key: string): number =>
     failed.has(key) ? Number.NaN : median(figures.get(key) ?? []);
   const fused = result("engine Trainer (fused)");
+  const simd = result("engine Trainer (SIMD)");
   const rows: string[][] = [];
   const perBackend: { backend: TensorBackend; engine: number; fit: number }[] = [];
   for (const backend of ctx.backends) {
     const engine = result(`engine TensorTrainer (${backend})`);
     const fit = result(`tf.layers model.fit (${backend})`);
     perBackend.push({ backend, engine, fit });
-    rows.push([backend, fmt(engine), fmt(fit), ratio(engine, fit), ratio(fused, fit)]);
+    rows.push([backend, fmt(engine), fmt(fit), ratio(engine, fit), ratio(simd, fit)]);
   }
+  rows.push(["(none: fused Trainer, WASM SIMD float32)", fmt(simd), "", "", ""]);
   rows.push(["(none: fused Trainer, JS float64)", fmt(fused), "", "", ""]);
-  const bestEngine = Math.max(...perBackend.map((b) => b.engine).filter(Number.isFinite), fused);
+  const bestEngine = Math.max(
+    ...perBackend.map((b) => b.engine).filter(Number.isFinite),
+    simd,
+    fused,
+  );
   const bestFit = Math.max(...perBackend.map((b) => b.fit).filter(Number.isFinite));
   return {
     tables: [
@@ -457,7 +469,7 @@ export async function mediumSection(
           "engine TensorTrainer",
           "tf.layers model.fit",
           "TensorTrainer ÷ fit",
-          "fused Trainer ÷ fit",
+          "SIMD Trainer ÷ fit",
         ],
         rows,
         notes: [
