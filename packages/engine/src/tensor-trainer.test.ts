@@ -89,5 +89,5 @@ describe("TensorTrainer memory", () => {
     expect(tf.memory().numTensors).toBe(before);
     tensor.dispose();
     expect(tf.memory().numTensors).toBeLessThan(before);
-  }, 120_000);
+  }, 300_000);
 });

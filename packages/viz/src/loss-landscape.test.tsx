@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -109,10 +109,10 @@ describe("LossLandscape", () => {
     render(<LossLandscape />);
     await user.click(screen.getByRole("button", { name: "Play" }));
     expect(screen.getByRole("button", { name: "Pause" })).toBeTruthy();
-    await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
-    const step = Number(/^Step (\d+)/.exec(screen.getByText(/^Step \d+ of 40/).textContent)?.[1]);
-    expect(step).toBeGreaterThan(0);
-    expect(step).toBeLessThan(40);
-    await user.click(screen.getByRole("button", { name: "Pause" }));
+    // How far it gets in a moment depends on the machine; it must move, and never past the end.
+    const step = () =>
+      Number(/^Step (\d+)/.exec(screen.getByText(/^Step \d+ of 40/).textContent)?.[1]);
+    await waitFor(() => expect(step()).toBeGreaterThan(0), { timeout: 10_000 });
+    expect(step()).toBeLessThanOrEqual(40);
   });
 });

@@ -13,7 +13,7 @@ function images(data: Dataset): string[] {
 // files, which takes seconds on a busy machine; later loads reuse the module cache.
 const digits = [3, 7];
 
-describe("loadMnist", { timeout: 30_000 }, () => {
+describe("loadMnist", { timeout: 120_000 }, () => {
   it("gives 784 pixels in [0, 1] and one-hot targets of width 10 that match the labels", async () => {
     const { train, test } = await loadMnist({
       trainPerDigit: 20,
