@@ -112,7 +112,12 @@ describe("LossLandscape", () => {
     // How far it gets in a moment depends on the machine; it must move, and never past the end.
     const step = () =>
       Number(/^Step (\d+)/.exec(screen.getByText(/^Step \d+ of 40/).textContent)?.[1]);
-    await waitFor(() => expect(step()).toBeGreaterThan(0), { timeout: 10_000 });
+    await waitFor(
+      () => {
+        expect(step()).toBeGreaterThan(0);
+      },
+      { timeout: 10_000 },
+    );
     expect(step()).toBeLessThanOrEqual(40);
   });
 });
