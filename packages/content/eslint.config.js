@@ -1,1 +1,1 @@
-export { default } from "@neuronlab/config/eslint/base";
+export { default } from "@neuronlab/config/eslint/react";

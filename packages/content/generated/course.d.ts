@@ -1,0 +1,7 @@
+// Types of generated/course.js, which `pnpm --filter @neuronlab/content build` writes from the
+// MDX lessons (scripts/build-lessons.ts). The JavaScript is not committed; this declaration is, so
+// type-checking never needs the build.
+import type { CompiledCourse } from "../src/compile/build-course.ts";
+
+declare const course: CompiledCourse;
+export default course;

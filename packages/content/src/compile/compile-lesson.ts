@@ -1,0 +1,177 @@
+import type { Element, ElementContent, Root as HastRoot } from "hast";
+import type { Link, Root as MdastRoot } from "mdast";
+import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
+import { bundleMDX } from "mdx-bundler";
+import rehypeKatex from "rehype-katex";
+import rehypeSlug from "rehype-slug";
+import remarkGfm from "remark-gfm";
+import remarkMath from "remark-math";
+import { visit } from "unist-util-visit";
+import { exerciseAnchor } from "../anchors.ts";
+import { lessonMetaSchema, type LessonMeta } from "../lesson-meta.ts";
+
+/**
+ * Compiles one MDX lesson with mdx-bundler (GFM, KaTeX maths, heading ids) and checks it on the
+ * way: frontmatter against the one lesson schema, every JSX component against the list a lesson
+ * may use, every `<Exercise id>` against the lesson's exercises, no imports. Problems are
+ * collected and thrown together as a `LessonError`, with line numbers, so a broken lesson fails
+ * the build with everything wrong in it listed.
+ */
+
+export interface TocEntry {
+  depth: 2 | 3;
+  id: string;
+  text: string;
+}
+
+export interface CompiledLesson {
+  meta: LessonMeta;
+  /** The compiled MDX: a function body for mdx-bundler's `getMDXComponent`. */
+  code: string;
+  toc: TocEntry[];
+  /** Exercise ids in the order the lesson shows them. */
+  exercises: string[];
+  /** Widget names the lesson uses. */
+  widgets: string[];
+  /** Links to other pages of this site (`/course/…`), to check once every lesson is known. */
+  internalLinks: { url: string; line: number | undefined }[];
+  /** Anchor ids on the page: headings and exercises. */
+  anchors: string[];
+}
+
+export interface CompileContext {
+  /** Components a lesson may use besides `Exercise` (the widgets and the prose helpers). */
+  components: ReadonlySet<string>;
+  /** This lesson's exercise ids (from its exercise file). */
+  exerciseIds: ReadonlySet<string>;
+}
+
+export class LessonError extends Error {
+  override name = "LessonError";
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+
+function textOf(node: ElementContent): string {
+  if (node.type === "text") return node.value;
+  if (node.type === "element") return node.children.map(textOf).join("");
+  return "";
+}
+
+export async function compileLesson(
+  source: string,
+  file: string,
+  context: CompileContext,
+): Promise<CompiledLesson> {
+  const problems: string[] = [];
+  const exercises: string[] = [];
+  const widgets = new Set<string>();
+  const internalLinks: CompiledLesson["internalLinks"] = [];
+  const toc: TocEntry[] = [];
+  const anchors: string[] = [];
+  const at = (node: { position?: { start: { line: number } } | undefined }) =>
+    node.position ? `line ${node.position.start.line}: ` : "";
+
+  const checkTree = () => (tree: MdastRoot) => {
+    visit(tree, (node) => {
+      if ((node.type as string) === "mdxjsEsm") {
+        problems.push(`${at(node)}lessons may not import or export; use the components provided`);
+        return;
+      }
+      if (node.type === "link") {
+        const { url } = node as Link;
+        if (url.startsWith("/") || url.startsWith("#"))
+          internalLinks.push({ url, line: node.position?.start.line });
+        return;
+      }
+      if (node.type !== "mdxJsxFlowElement" && node.type !== "mdxJsxTextElement") return;
+      const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+      const name = element.name;
+      // Fragments and lowercase HTML elements are plain markup.
+      if (!name || /^[a-z]/.test(name)) return;
+      if (name === "Exercise") {
+        const attribute = element.attributes.find(
+          (a) => a.type === "mdxJsxAttribute" && a.name === "id",
+        );
+        const id = attribute?.type === "mdxJsxAttribute" ? attribute.value : undefined;
+        if (typeof id !== "string") {
+          problems.push(`${at(node)}<Exercise> needs id="…" as a plain string`);
+        } else if (!context.exerciseIds.has(id)) {
+          problems.push(`${at(node)}<Exercise id="${id}"> is not in this lesson's exercises`);
+        } else if (exercises.includes(id)) {
+          problems.push(`${at(node)}<Exercise id="${id}"> appears twice`);
+        } else {
+          exercises.push(id);
+        }
+        return;
+      }
+      if (!context.components.has(name)) {
+        problems.push(`${at(node)}unknown component <${name}>`);
+        return;
+      }
+      widgets.add(name);
+    });
+  };
+
+  const collectHeadings = () => (tree: HastRoot) => {
+    visit(tree, "element", (node: Element) => {
+      const id = node.properties.id;
+      if (typeof id === "string") anchors.push(id);
+      if ((node.tagName === "h2" || node.tagName === "h3") && typeof id === "string") {
+        toc.push({ depth: node.tagName === "h2" ? 2 : 3, id, text: node.children.map(textOf).join("").trim() });
+      }
+    });
+  };
+
+  let result: Awaited<ReturnType<typeof bundleMDX<Record<string, unknown>>>>;
+  try {
+    result = await bundleMDX<Record<string, unknown>>({
+      source,
+      mdxOptions(options) {
+        // The check runs first: mdx-bundler's own frontmatter plugin turns the YAML into an
+        // `export`, which a lesson itself may not write.
+        options.remarkPlugins = [checkTree, ...(options.remarkPlugins ?? []), remarkGfm, remarkMath];
+        options.rehypePlugins = [
+          ...(options.rehypePlugins ?? []),
+          rehypeSlug,
+          [rehypeKatex, { output: "htmlAndMathml", throwOnError: true, strict: "error" }],
+          collectHeadings,
+        ];
+        return options;
+      },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new LessonError(file, [...problems, `does not compile: ${message.split("\n").slice(0, 6).join(" ")}`]);
+  }
+
+  const meta = lessonMetaSchema.safeParse(result.frontmatter);
+  if (!meta.success) {
+    for (const issue of meta.error.issues)
+      problems.push(`frontmatter ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  }
+  for (const id of context.exerciseIds) {
+    if (!exercises.includes(id)) problems.push(`exercise "${id}" is defined but the lesson never shows it`);
+  }
+  for (const id of exercises) anchors.push(exerciseAnchor(id));
+  const seen = new Set<string>();
+  for (const id of anchors) {
+    if (seen.has(id)) problems.push(`two elements share the id "${id}"`);
+    seen.add(id);
+  }
+  if (problems.length > 0 || !meta.success) throw new LessonError(file, problems);
+  return {
+    meta: meta.data,
+    code: result.code,
+    toc,
+    exercises,
+    widgets: [...widgets].sort(),
+    internalLinks,
+    anchors,
+  };
+}
