@@ -5,6 +5,7 @@ const pages = [
   { path: "/", heading: "What Neuronlab is" },
   { path: "/repository-layout", heading: "Repository layout" },
   { path: "/running-it", heading: "Running it" },
+  { path: "/writing-lessons", heading: "Writing lessons" },
 ] as const;
 
 test("the first page says what the project is and leads on through the pages", async ({ page }) => {

@@ -8,6 +8,7 @@ export const docPages: readonly DocPage[] = [
   { href: "/", title: "What Neuronlab is" },
   { href: "/repository-layout", title: "Repository layout" },
   { href: "/running-it", title: "Running it" },
+  { href: "/writing-lessons", title: "Writing lessons" },
   { href: "/gallery", title: "Figure gallery" },
 ];
 
