@@ -18,10 +18,19 @@ export const WIDGETS = {
   ForwardPass: { label: "A forward pass through a small network, layer by layer", minHeight: 560 },
   TrainingLoopDiagram: { label: "The training loop, one phase at a time", minHeight: 420 },
   HistoryTimeline: { label: "A timeline of neural networks: 1957, 1986, 2012", minHeight: 300 },
-  LossExplorer: { label: "Squared error and cross-entropy on predictions you choose", minHeight: 480 },
-  GradientDescent: { label: "Gradient descent on a loss curve, with a learning-rate control", minHeight: 520 },
+  LossExplorer: {
+    label: "Squared error and cross-entropy on predictions you choose",
+    minHeight: 480,
+  },
+  GradientDescent: {
+    label: "Gradient descent on a loss curve, with a learning-rate control",
+    minHeight: 520,
+  },
   BackpropStepper: { label: "Backpropagation through one example, step by step", minHeight: 600 },
-  DigitsDemo: { label: "A shallow and a deeper network learning handwritten digits", minHeight: 620 },
+  DigitsDemo: {
+    label: "A shallow and a deeper network learning handwritten digits",
+    minHeight: 620,
+  },
   Playground: { label: "The neural-network playground", minHeight: 760 },
   SeparatorGoal: { label: "A sigmoid neuron's dividing line over labelled points", minHeight: 480 },
 } as const satisfies Record<string, WidgetInfo>;
@@ -38,4 +47,7 @@ export function isWidgetName(name: string): name is WidgetName {
 export const PROSE_COMPONENTS = ["Callout"] as const;
 
 /** Everything a lesson may write as a capitalised tag, besides `<Exercise id="…" />`. */
-export const LESSON_COMPONENTS: ReadonlySet<string> = new Set<string>([...WIDGET_NAMES, ...PROSE_COMPONENTS]);
+export const LESSON_COMPONENTS: ReadonlySet<string> = new Set<string>([
+  ...WIDGET_NAMES,
+  ...PROSE_COMPONENTS,
+]);

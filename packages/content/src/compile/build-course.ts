@@ -37,12 +37,18 @@ export async function buildCourse(
         exerciseIds: new Set(exercises.map((e) => e.id)),
       });
       if (lesson.meta.slug !== slug)
-        problems.push(`${file}: its slug is "${lesson.meta.slug}"; the file must be named after it`);
+        problems.push(
+          `${file}: its slug is "${lesson.meta.slug}"; the file must be named after it`,
+        );
       if (exercises.length < MIN_EXERCISES_PER_LESSON)
-        problems.push(`${file}: ${exercises.length} exercises; every lesson has at least ${MIN_EXERCISES_PER_LESSON}`);
+        problems.push(
+          `${file}: ${exercises.length} exercises; every lesson has at least ${MIN_EXERCISES_PER_LESSON}`,
+        );
       const kinds = new Set(exercises.map((e) => e.kind));
       if (kinds.size < MIN_EXERCISE_KINDS_PER_LESSON)
-        problems.push(`${file}: exercises of ${kinds.size} kind; every lesson has at least ${MIN_EXERCISE_KINDS_PER_LESSON}`);
+        problems.push(
+          `${file}: exercises of ${kinds.size} kind; every lesson has at least ${MIN_EXERCISE_KINDS_PER_LESSON}`,
+        );
       lessons.push(lesson);
     } catch (error) {
       if (error instanceof LessonError) problems.push(error.message);
@@ -50,7 +56,8 @@ export async function buildCourse(
     }
   }
   for (const slug of exercisesByLesson.keys()) {
-    if (!files.includes(`${slug}.mdx`)) problems.push(`exercises exist for "${slug}", which has no lesson file`);
+    if (!files.includes(`${slug}.mdx`))
+      problems.push(`exercises exist for "${slug}", which has no lesson file`);
   }
   try {
     defineCourse(lessons.map((l) => l.meta));

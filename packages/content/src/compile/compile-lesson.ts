@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from "hast";
-import type { Link, Root as MdastRoot } from "mdast";
-import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
+import type { Root as MdastRoot } from "mdast";
+// Types only: the MDX JSX node types that `visit` narrows to below.
+import type {} from "mdast-util-mdx-jsx";
 import { bundleMDX } from "mdx-bundler";
 import rehypeKatex from "rehype-katex";
 import rehypeSlug from "rehype-slug";
@@ -56,7 +57,6 @@ export class LessonError extends Error {
   }
 }
 
-
 function textOf(node: ElementContent): string {
   if (node.type === "text") return node.value;
   if (node.type === "element") return node.children.map(textOf).join("");
@@ -84,13 +84,13 @@ export async function compileLesson(
         return;
       }
       if (node.type === "link") {
-        const { url } = node as Link;
+        const { url } = node;
         if (url.startsWith("/") || url.startsWith("#"))
           internalLinks.push({ url, line: node.position?.start.line });
         return;
       }
       if (node.type !== "mdxJsxFlowElement" && node.type !== "mdxJsxTextElement") return;
-      const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+      const element = node;
       const name = element.name;
       // Fragments and lowercase HTML elements are plain markup.
       if (!name || /^[a-z]/.test(name)) return;
@@ -123,31 +123,64 @@ export async function compileLesson(
       const id = node.properties.id;
       if (typeof id === "string") anchors.push(id);
       if ((node.tagName === "h2" || node.tagName === "h3") && typeof id === "string") {
-        toc.push({ depth: node.tagName === "h2" ? 2 : 3, id, text: node.children.map(textOf).join("").trim() });
+        toc.push({
+          depth: node.tagName === "h2" ? 2 : 3,
+          id,
+          text: node.children.map(textOf).join("").trim(),
+        });
       }
     });
   };
+
+  // rehype-katex reports maths it cannot typeset as a message on the file (and renders it red)
+  // rather than throwing; a lesson with such maths must not build.
+  const collectMessages =
+    () =>
+    (
+      _tree: HastRoot,
+      file: { messages: { reason: string; line?: number | null | undefined }[] },
+    ) => {
+      for (const message of file.messages) {
+        problems.push(`${message.line ? `line ${message.line}: ` : ""}${message.reason}`);
+      }
+    };
 
   let result: Awaited<ReturnType<typeof bundleMDX<Record<string, unknown>>>>;
   try {
     result = await bundleMDX<Record<string, unknown>>({
       source,
-      mdxOptions(options) {
+      mdxOptions(raw) {
+        // mdx-bundler types these options with @mdx-js/esbuild's, which its declarations cannot
+        // resolve; only the two plugin lists are touched here.
+        const options = raw as {
+          remarkPlugins?: unknown[] | null;
+          rehypePlugins?: unknown[] | null;
+        };
         // The check runs first: mdx-bundler's own frontmatter plugin turns the YAML into an
         // `export`, which a lesson itself may not write.
-        options.remarkPlugins = [checkTree, ...(options.remarkPlugins ?? []), remarkGfm, remarkMath];
+        options.remarkPlugins = [
+          checkTree,
+          ...(options.remarkPlugins ?? []),
+          remarkGfm,
+          remarkMath,
+        ];
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
           rehypeSlug,
           [rehypeKatex, { output: "htmlAndMathml", throwOnError: true, strict: "error" }],
           collectHeadings,
+          collectMessages,
         ];
-        return options;
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- the same object, see above
+        return raw;
       },
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new LessonError(file, [...problems, `does not compile: ${message.split("\n").slice(0, 6).join(" ")}`]);
+    throw new LessonError(file, [
+      ...problems,
+      `does not compile: ${message.split("\n").slice(0, 6).join(" ")}`,
+    ]);
   }
 
   const meta = lessonMetaSchema.safeParse(result.frontmatter);
@@ -156,7 +189,8 @@ export async function compileLesson(
       problems.push(`frontmatter ${issue.path.join(".") || "(root)"}: ${issue.message}`);
   }
   for (const id of context.exerciseIds) {
-    if (!exercises.includes(id)) problems.push(`exercise "${id}" is defined but the lesson never shows it`);
+    if (!exercises.includes(id))
+      problems.push(`exercise "${id}" is defined but the lesson never shows it`);
   }
   for (const id of exercises) anchors.push(exerciseAnchor(id));
   const seen = new Set<string>();

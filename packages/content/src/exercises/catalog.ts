@@ -37,7 +37,9 @@ export function buildCatalog(input: Record<string, ExerciseInput[]>): Map<string
     const exercises = raw.map((item, index) => {
       const parsed = exerciseSchema.safeParse(item);
       if (!parsed.success) {
-        const where = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+        const where = parsed.error.issues.map(
+          (i) => `${i.path.join(".") || "(root)"}: ${i.message}`,
+        );
         throw new ExerciseDefinitionError(`${lesson} exercise #${index}: ${where.join("; ")}`);
       }
       return parsed.data;
@@ -45,7 +47,9 @@ export function buildCatalog(input: Record<string, ExerciseInput[]>): Map<string
     for (const exercise of exercises) {
       const other = seen.get(exercise.id);
       if (other !== undefined)
-        throw new ExerciseDefinitionError(`Exercise id "${exercise.id}" is used in ${other} and ${lesson}.`);
+        throw new ExerciseDefinitionError(
+          `Exercise id "${exercise.id}" is used in ${other} and ${lesson}.`,
+        );
       seen.set(exercise.id, lesson);
     }
     catalog.set(lesson, exercises);

@@ -17,15 +17,20 @@ export function gradeAnswer(exercise: Exercise, answer: Answer): GradeResult {
     explanation: exercise.explanation,
   });
   if (answer.kind !== exercise.kind) {
-    return result(false, `This is a ${exercise.kind} question; the answer sent was for a ${answer.kind} one.`);
+    return result(
+      false,
+      `This is a ${exercise.kind} question; the answer sent was for a ${answer.kind} one.`,
+    );
   }
   switch (exercise.kind) {
     case "choice": {
       const { selected } = answer as Extract<Answer, { kind: "choice" }>;
       const known = new Set(exercise.options.map((o) => o.id));
       if (selected.length === 0) return result(false, "No option was chosen.");
-      if (!selected.every((s) => known.has(s))) return result(false, "That option is not one of this question's.");
-      if (!exercise.multiple && selected.length > 1) return result(false, "Choose exactly one option.");
+      if (!selected.every((s) => known.has(s)))
+        return result(false, "That option is not one of this question's.");
+      if (!exercise.multiple && selected.length > 1)
+        return result(false, "Choose exactly one option.");
       const right = new Set(exercise.correct);
       const chosen = new Set(selected);
       const hits = [...chosen].filter((s) => right.has(s)).length;
@@ -50,7 +55,11 @@ export function gradeAnswer(exercise: Exercise, answer: Answer): GradeResult {
     case "ordering": {
       const { order } = answer as Extract<Answer, { kind: "ordering" }>;
       const want = exercise.items.map((i) => i.id);
-      if (order.length !== want.length || new Set(order).size !== want.length || !order.every((id) => want.includes(id)))
+      if (
+        order.length !== want.length ||
+        new Set(order).size !== want.length ||
+        !order.every((id) => want.includes(id))
+      )
         return result(false, "Put every step in the list exactly once.");
       const inPlace = order.filter((id, i) => id === want[i]).length;
       if (inPlace === want.length) return result(true, "Right order.");
@@ -58,7 +67,8 @@ export function gradeAnswer(exercise: Exercise, answer: Answer): GradeResult {
     }
     case "predict": {
       const { selected } = answer as Extract<Answer, { kind: "predict" }>;
-      if (!exercise.options.some((o) => o.id === selected)) return result(false, "That option is not one of this question's.");
+      if (!exercise.options.some((o) => o.id === selected))
+        return result(false, "That option is not one of this question's.");
       return selected === exercise.correct
         ? result(true, "Your prediction was right. Run the figure to see it happen.")
         : result(false, "Not what happens. Run the figure to see why.");
@@ -75,23 +85,41 @@ function gradeGoal(
 ): GradeResult {
   const { goal } = exercise;
   if (goal.type === "neuron-separates") {
-    if (!answer.weights || answer.bias === undefined) return result(false, "Send the neuron's two weights and its bias.");
-    const neuron = new Neuron({ weights: answer.weights, bias: answer.bias, activation: "sigmoid" });
+    if (!answer.weights || answer.bias === undefined)
+      return result(false, "Send the neuron's two weights and its bias.");
+    const neuron = new Neuron({
+      weights: answer.weights,
+      bias: answer.bias,
+      activation: "sigmoid",
+    });
     const wrong = goal.points.filter((p) => (neuron.call(p.x).a >= 0.5 ? 1 : 0) !== p.label).length;
     if (wrong === 0) return result(true, `All ${goal.points.length} points are on the right side.`);
     return result(false, `${wrong} of ${goal.points.length} points are still on the wrong side.`);
   }
   // The goal's preset fills in what the learner's set-up leaves out; the whole must then be valid.
   const base = resolveConfig(goal.preset);
-  const parsed = playgroundConfigSchema.safeParse({ ...base, ...(isRecord(answer.config) ? answer.config : {}) });
-  if (!parsed.success) return result(false, "That playground set-up is not valid; reset the playground and try again.");
+  const parsed = playgroundConfigSchema.safeParse({
+    ...base,
+    ...(isRecord(answer.config) ? answer.config : {}),
+  });
+  if (!parsed.success)
+    return result(
+      false,
+      "That playground set-up is not valid; reset the playground and try again.",
+    );
   const run = trainPlayground(parsed.data, goal.steps);
   const loss = `test loss ${formatNumber(run.testLoss, 3)} after ${run.steps.toLocaleString("en")} steps`;
   const neurons = `${run.hiddenNeurons} hidden neuron${run.hiddenNeurons === 1 ? "" : "s"}`;
   if (!(run.testLoss <= goal.maxTestLoss))
-    return result(false, `Re-run on the server: ${loss} with ${neurons}; the goal is ${formatNumber(goal.maxTestLoss, 3)} or less.`);
+    return result(
+      false,
+      `Re-run on the server: ${loss} with ${neurons}; the goal is ${formatNumber(goal.maxTestLoss, 3)} or less.`,
+    );
   if (goal.maxHiddenNeurons !== undefined && run.hiddenNeurons > goal.maxHiddenNeurons)
-    return result(false, `Re-run on the server: ${loss}, but with ${neurons}; the goal allows ${goal.maxHiddenNeurons}.`);
+    return result(
+      false,
+      `Re-run on the server: ${loss}, but with ${neurons}; the goal allows ${goal.maxHiddenNeurons}.`,
+    );
   return result(true, `Re-run on the server: ${loss} with ${neurons}. Goal reached.`);
 }
 

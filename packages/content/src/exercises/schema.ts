@@ -10,7 +10,9 @@ import { slugSchema } from "../lesson-meta.ts";
 export const exerciseIdSchema = slugSchema;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const choiceOption = z.object({ id: z.string().regex(/^[a-z0-9-]{1,32}$/), text: text(300) }).strict();
+const choiceOption = z
+  .object({ id: z.string().regex(/^[a-z0-9-]{1,32}$/), text: text(300) })
+  .strict();
 
 const common = {
   id: exerciseIdSchema,
@@ -37,9 +39,9 @@ const numeric = z
   .object({
     ...common,
     kind: z.literal("numeric"),
-    answer: z.number().finite(),
+    answer: z.number(),
     /** Accepted absolute error. */
-    tolerance: z.number().finite().min(0),
+    tolerance: z.number().min(0),
     unit: z.string().trim().max(20).optional(),
   })
   .strict();
@@ -73,7 +75,10 @@ const predict = z
   .strict();
 
 const point = z
-  .object({ x: z.tuple([z.number().finite(), z.number().finite()]), label: z.union([z.literal(0), z.literal(1)]) })
+  .object({
+    x: z.tuple([z.number(), z.number()]),
+    label: z.union([z.literal(0), z.literal(1)]),
+  })
   .strict();
 
 /** Goals checked by re-running what the learner submits through the engine. */
@@ -100,9 +105,7 @@ const goal = z.discriminatedUnion("type", [
     .strict(),
 ]);
 
-const goalExercise = z
-  .object({ ...common, kind: z.literal("goal"), goal })
-  .strict();
+const goalExercise = z.object({ ...common, kind: z.literal("goal"), goal }).strict();
 
 export const exerciseSchema = z
   .discriminatedUnion("kind", [choice, numeric, ordering, predict, goalExercise])
@@ -117,11 +120,19 @@ export const exerciseSchema = z
         unique(exercise.options, "options");
         const known = ids(exercise.options);
         if (!exercise.correct.every((c) => known.has(c)))
-          ctx.addIssue({ code: "custom", path: ["correct"], message: "names an option that does not exist" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["correct"],
+            message: "names an option that does not exist",
+          });
         if (new Set(exercise.correct).size !== exercise.correct.length)
           ctx.addIssue({ code: "custom", path: ["correct"], message: "lists an option twice" });
         if (!exercise.multiple && exercise.correct.length !== 1)
-          ctx.addIssue({ code: "custom", path: ["correct"], message: "a single-answer question has exactly one right option" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["correct"],
+            message: "a single-answer question has exactly one right option",
+          });
         return;
       }
       case "ordering":
@@ -130,7 +141,11 @@ export const exerciseSchema = z
       case "predict":
         unique(exercise.options, "options");
         if (!ids(exercise.options).has(exercise.correct))
-          ctx.addIssue({ code: "custom", path: ["correct"], message: "names an option that does not exist" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["correct"],
+            message: "names an option that does not exist",
+          });
         return;
       case "numeric":
       case "goal":
@@ -145,15 +160,15 @@ export type ChoiceOption = z.infer<typeof choiceOption>;
 /** What a learner sends. Validated at the boundary; nothing else reaches the grader. */
 export const answerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("choice"), selected: z.array(z.string().max(32)).max(8) }).strict(),
-  z.object({ kind: z.literal("numeric"), value: z.number().finite() }).strict(),
+  z.object({ kind: z.literal("numeric"), value: z.number() }).strict(),
   z.object({ kind: z.literal("ordering"), order: z.array(z.string().max(32)).max(8) }).strict(),
   z.object({ kind: z.literal("predict"), selected: z.string().max(32) }).strict(),
   z
     .object({
       kind: z.literal("goal"),
       /** neuron-separates: two weights and a bias. */
-      weights: z.array(z.number().finite().min(-100).max(100)).length(2).optional(),
-      bias: z.number().finite().min(-100).max(100).optional(),
+      weights: z.array(z.number().min(-100).max(100)).length(2).optional(),
+      bias: z.number().min(-100).max(100).optional(),
       /** playground: the learner's set-up, validated by the playground's own schema. */
       config: z.unknown().optional(),
     })
@@ -164,7 +179,14 @@ export type Answer = z.infer<typeof answerSchema>;
 
 /** Everything about an exercise a page may show before it is answered: no key, no explanation. */
 export type PublicExercise =
-  | { id: string; kind: "choice"; prompt: string; hints: string[]; multiple: boolean; options: ChoiceOption[] }
+  | {
+      id: string;
+      kind: "choice";
+      prompt: string;
+      hints: string[];
+      multiple: boolean;
+      options: ChoiceOption[];
+    }
   | { id: string; kind: "numeric"; prompt: string; hints: string[]; unit?: string }
   | { id: string; kind: "ordering"; prompt: string; hints: string[]; items: ChoiceOption[] }
   | {
@@ -201,20 +223,25 @@ export interface GradeResult {
 }
 
 /** A stable shuffle that never leaves the items in their right order (for three or more). */
-export function shuffledForDisplay<T extends { id: string }>(items: readonly T[], seed: string): T[] {
+export function shuffledForDisplay<T extends { id: string }>(
+  items: readonly T[],
+  seed: string,
+): T[] {
   let h = 2166136261;
   for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   const next = () => {
     h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
     h = Math.imul(h ^ (h >>> 13), 3266489909) >>> 0;
-    return (h ^= h >>> 16) / 4294967296;
+    h = (h ^ (h >>> 16)) >>> 0;
+    return h / 4294967296;
   };
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
-  if (out.every((item, i) => item.id === items[i]?.id) && out.length > 1) out.push(out.shift() as T);
+  if (out.every((item, i) => item.id === items[i]?.id) && out.length > 1)
+    out.push(out.shift() as T);
   return out;
 }
 
@@ -222,13 +249,33 @@ export function toPublic(exercise: Exercise): PublicExercise {
   const { id, prompt, hints } = exercise;
   switch (exercise.kind) {
     case "choice":
-      return { id, kind: "choice", prompt, hints, multiple: exercise.multiple, options: exercise.options };
+      return {
+        id,
+        kind: "choice",
+        prompt,
+        hints,
+        multiple: exercise.multiple,
+        options: exercise.options,
+      };
     case "numeric":
-      return { id, kind: "numeric", prompt, hints, ...(exercise.unit ? { unit: exercise.unit } : {}) };
+      return {
+        id,
+        kind: "numeric",
+        prompt,
+        hints,
+        ...(exercise.unit ? { unit: exercise.unit } : {}),
+      };
     case "ordering":
       return { id, kind: "ordering", prompt, hints, items: shuffledForDisplay(exercise.items, id) };
     case "predict":
-      return { id, kind: "predict", prompt, hints, options: exercise.options, figure: exercise.figure };
+      return {
+        id,
+        kind: "predict",
+        prompt,
+        hints,
+        options: exercise.options,
+        figure: exercise.figure,
+      };
     case "goal": {
       const { goal } = exercise;
       return {
@@ -244,7 +291,9 @@ export function toPublic(exercise: Exercise): PublicExercise {
                 maxTestLoss: goal.maxTestLoss,
                 steps: goal.steps,
                 preset: goal.preset,
-                ...(goal.maxHiddenNeurons === undefined ? {} : { maxHiddenNeurons: goal.maxHiddenNeurons }),
+                ...(goal.maxHiddenNeurons === undefined
+                  ? {}
+                  : { maxHiddenNeurons: goal.maxHiddenNeurons }),
               },
       };
     }

@@ -50,9 +50,7 @@ describe("ActivationExplorer", () => {
   it("moves the marker with the slider and keeps z when the layout changes", async () => {
     const user = userEvent.setup();
     render(<ActivationExplorer activations={["relu", "sigmoid", "tanh"]} />);
-    expect(screen.getByRole<HTMLInputElement>("radio", { name: "Shared axes" }).checked).toBe(
-      true,
-    );
+    expect(screen.getByRole<HTMLInputElement>("radio", { name: "Shared axes" }).checked).toBe(true);
     fireEvent.change(slider(), { target: { value: "2.5" } });
     fireEvent.keyDown(slider(), { key: "PageDown" });
     expect(slider().value).toBe("1.5");

@@ -26,7 +26,7 @@ describe("NeuronTuner", () => {
     expect(z()).toBe(formatNumber(expected.z));
     expect(a()).toBe(formatNumber(expected.a));
     expect(screen.getByText("= 0.50·1.00 + 0.25·(−2.00) + 0.30")).toBeTruthy();
-    expect(description()).toContain(`sigmoid turns z into the output a = ${a() ?? ""}`);
+    expect(description()).toContain(`sigmoid turns z into the output a = ${a()}`);
     expect(screen.queryByRole("slider", { name: "Input x₃" })).toBeNull();
   });
 
@@ -82,7 +82,11 @@ describe("NeuronTuner", () => {
   it("offers only the lesson's activation when the picker is off", () => {
     render(<NeuronTuner activation="tanh" showActivationPicker={false} />);
     const picker = screen.getByRole("combobox", { name: "Activation f" });
-    expect(within(picker).getAllByRole("option").map((o) => o.textContent)).toEqual(["tanh"]);
+    expect(
+      within(picker)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["tanh"]);
   });
 
   it("resets to the props' values", async () => {

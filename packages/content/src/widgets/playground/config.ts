@@ -15,7 +15,13 @@ import { z } from "zod";
  */
 
 /** The engine's two-class datasets on the plane that the playground offers, in menu order. */
-export const PLAYGROUND_DATASETS = ["circle", "xor", "gaussianClusters", "moons", "spirals"] as const;
+export const PLAYGROUND_DATASETS = [
+  "circle",
+  "xor",
+  "gaussianClusters",
+  "moons",
+  "spirals",
+] as const;
 export type PlaygroundDataset = (typeof PLAYGROUND_DATASETS)[number];
 
 /**
@@ -223,9 +229,7 @@ export function decodeConfig(
 ): PlaygroundConfig {
   let value: string | null;
   try {
-    value = search.startsWith(`${VERSION}_`)
-      ? search
-      : new URLSearchParams(search).get(URL_KEY);
+    value = search.startsWith(`${VERSION}_`) ? search : new URLSearchParams(search).get(URL_KEY);
   } catch {
     value = null;
   }

@@ -1,11 +1,7 @@
 import type { Dataset, Split } from "@neuronlab/engine/dataset";
 import { DATASETS } from "@neuronlab/engine/datasets/generators";
 import { trainTestSplit } from "@neuronlab/engine/datasets/split";
-import {
-  initWeights,
-  type NetworkSpec,
-  type NetworkWeights,
-} from "@neuronlab/engine/network-spec";
+import { initWeights, type NetworkSpec, type NetworkWeights } from "@neuronlab/engine/network-spec";
 import {
   DivergenceError,
   Trainer,
@@ -194,7 +190,9 @@ export function trainPlayground(
   options: TrainPlaygroundOptions = {},
 ): PlaygroundResult {
   if (!Number.isInteger(steps) || steps < 0 || steps > MAX_TRAIN_STEPS) {
-    throw new RangeError(`steps must be a whole number from 0 to ${MAX_TRAIN_STEPS}, got ${steps}.`);
+    throw new RangeError(
+      `steps must be a whole number from 0 to ${MAX_TRAIN_STEPS}, got ${steps}.`,
+    );
   }
   const build = buildPlayground(playgroundConfigSchema.parse(config));
   const trainer = createPlaygroundTrainer(

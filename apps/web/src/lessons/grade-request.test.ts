@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { exercisesByLesson } from "@neuronlab/content/exercises/catalog";
+import type { Answer, Exercise } from "@neuronlab/content/exercises/schema";
+import { HttpError } from "@/http/errors";
+import { gradeRequest, MAX_BODY_BYTES } from "./grade-request";
+
+const attemptId = "6f1c2f0e-8f7a-4c3b-9d2e-1a2b3c4d5e6f";
+
+function post(body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request("http://localhost/api/exercises/x/attempts", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+async function refusal(id: string, request: Request): Promise<HttpError> {
+  const error = await gradeRequest(id, request).then(
+    () => new Error("was graded"),
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof HttpError)) throw new Error(`expected an HttpError, got ${String(error)}`);
+  return error;
+}
+
+/** The right answer to an exercise, read from its key (goal exercises aside). */
+function rightAnswer(exercise: Exercise): Answer | undefined {
+  switch (exercise.kind) {
+    case "choice":
+      return { kind: "choice", selected: exercise.correct };
+    case "numeric":
+      return { kind: "numeric", value: exercise.answer };
+    case "ordering":
+      return { kind: "ordering", order: exercise.items.map((i) => i.id) };
+    case "predict":
+      return { kind: "predict", selected: exercise.correct };
+    case "goal":
+      return undefined;
+  }
+}
+
+function wrongAnswer(exercise: Exercise): Answer | undefined {
+  switch (exercise.kind) {
+    case "choice": {
+      const wrong = exercise.options.find((o) => !exercise.correct.includes(o.id));
+      return wrong ? { kind: "choice", selected: [wrong.id] } : undefined;
+    }
+    case "numeric":
+      return { kind: "numeric", value: exercise.answer + exercise.tolerance + 1 };
+    case "ordering":
+      return { kind: "ordering", order: exercise.items.map((i) => i.id).reverse() };
+    case "predict": {
+      const wrong = exercise.options.find((o) => o.id !== exercise.correct);
+      return wrong ? { kind: "predict", selected: wrong.id } : undefined;
+    }
+    case "goal":
+      return undefined;
+  }
+}
+
+const all = [...exercisesByLesson.values()].flat();
+
+describe("grading an attempt from a request", () => {
+  it.each(all.filter((e) => e.kind !== "goal").map((e) => [e.id, e] as const))(
+    "%s: accepts the right answer and refuses a wrong one, explaining both",
+    async (id, exercise) => {
+      const right = await gradeRequest(id, post({ attemptId, answer: rightAnswer(exercise) }));
+      expect(right).toMatchObject({
+        exerciseId: id,
+        correct: true,
+        explanation: exercise.explanation,
+      });
+      const wrong = await gradeRequest(id, post({ attemptId, answer: wrongAnswer(exercise) }));
+      expect(wrong.correct).toBe(false);
+      expect(wrong.explanation).toBe(exercise.explanation);
+      expect(wrong.feedback.length).toBeGreaterThan(0);
+    },
+  );
+
+  it("re-runs a neuron goal with the learner's weights", async () => {
+    const right = await gradeRequest(
+      "neuron-separate",
+      post({ attemptId, answer: { kind: "goal", weights: [1, -1], bias: 0 } }),
+    );
+    expect(right.correct).toBe(true);
+    const wrong = await gradeRequest(
+      "neuron-separate",
+      post({ attemptId, answer: { kind: "goal", weights: [0, 0], bias: 0 } }),
+    );
+    expect(wrong).toMatchObject({ correct: false });
+    expect(wrong.feedback).toMatch(/points are still on the wrong side/);
+  });
+
+  it("answers 404 for an exercise that does not exist", async () => {
+    const error = await refusal(
+      "no-such-exercise",
+      post({ attemptId, answer: { kind: "numeric", value: 1 } }),
+    );
+    expect(error).toMatchObject({ status: 404, code: "unknown_exercise" });
+  });
+
+  it("refuses bodies that are not JSON, too large or malformed, with a clear 4xx", async () => {
+    expect(
+      await refusal(
+        "neuron-compute-z",
+        post("value=1", { "content-type": "application/x-www-form-urlencoded" }),
+      ),
+    ).toMatchObject({ status: 415 });
+    expect(await refusal("neuron-compute-z", post("{not json"))).toMatchObject({
+      status: 400,
+      code: "invalid_json",
+    });
+    const huge = JSON.stringify({
+      attemptId,
+      answer: { kind: "numeric", value: 1 },
+      pad: "x".repeat(MAX_BODY_BYTES),
+    });
+    expect(await refusal("neuron-compute-z", post(huge))).toMatchObject({ status: 413 });
+  });
+
+  it.each([
+    ["no attempt id", { answer: { kind: "numeric", value: -0.7 } }],
+    [
+      "an attempt id that is not a UUID",
+      { attemptId: "1", answer: { kind: "numeric", value: -0.7 } },
+    ],
+    ["no answer", { attemptId }],
+    ["a number as a string", { attemptId, answer: { kind: "numeric", value: "-0.7" } }],
+    ["an unknown kind", { attemptId, answer: { kind: "essay", text: "hi" } }],
+    ["extra fields", { attemptId, answer: { kind: "numeric", value: -0.7, key: 1 } }],
+    ["an array", [attemptId]],
+    ["null", null],
+    [
+      "a huge option list",
+      {
+        attemptId,
+        answer: { kind: "choice", selected: Array.from({ length: 50 }, (_, i) => `o${i}`) },
+      },
+    ],
+  ])("answers 400 for %s", async (_, body) => {
+    const error = await refusal("neuron-compute-z", post(body));
+    expect(error.status).toBe(400);
+    expect(error.message).toMatch(/expected shape/);
+  });
+
+  it("answers 400 when the answer is for another kind of exercise", async () => {
+    const error = await refusal(
+      "neuron-compute-z",
+      post({ attemptId, answer: { kind: "choice", selected: ["zero"] } }),
+    );
+    expect(error).toMatchObject({ status: 400, code: "wrong_kind" });
+  });
+});

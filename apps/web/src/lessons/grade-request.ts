@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { findExercise } from "@neuronlab/content/exercises/catalog";
+import { gradeAnswer } from "@neuronlab/content/exercises/grade";
+import { answerSchema, type GradeResult } from "@neuronlab/content/exercises/schema";
+import { HttpError, readJsonBody } from "@/http/errors";
+
+/** An answer is a few numbers or option ids; a playground set-up is the largest. */
+export const MAX_BODY_BYTES = 8 * 1024;
+
+export const attemptRequestSchema = z
+  .object({
+    /** The browser's id for this attempt, the same on every retry. */
+    attemptId: z.uuid(),
+    answer: answerSchema,
+  })
+  .strict();
+
+function describe(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return "The answer is not in the expected shape.";
+  const where = first.path.length > 0 ? ` (at ${first.path.join(".")})` : "";
+  return `The answer is not in the expected shape${where}: ${first.message}`;
+}
+
+/**
+ * Grades one attempt at an exercise from an untrusted request. Every problem with the request is
+ * an HttpError with a message for the learner; the key never leaves the server, only the result.
+ */
+export async function gradeRequest(exerciseId: string, request: Request): Promise<GradeResult> {
+  const found = findExercise(exerciseId);
+  if (!found) throw new HttpError(404, "unknown_exercise", "There is no such exercise.");
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  const parsed = attemptRequestSchema.safeParse(body);
+  if (!parsed.success) throw new HttpError(400, "invalid_answer", describe(parsed.error));
+  const { answer } = parsed.data;
+  if (answer.kind !== found.exercise.kind) {
+    throw new HttpError(
+      400,
+      "wrong_kind",
+      `This exercise takes a ${found.exercise.kind} answer, not a ${answer.kind} one.`,
+    );
+  }
+  return gradeAnswer(found.exercise, answer);
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { withLesson } from "@/progress/progress-store";
+import { updateProgress, useProgress } from "@/progress/use-progress";
+
+/** How often the position is written while the learner scrolls. */
+const SAVE_EVERY_MS = 1000;
+
+/** The last heading whose top is above the upper part of the screen. */
+function currentAnchor(anchors: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (const id of anchors) {
+    const element = document.getElementById(id);
+    if (!element) continue;
+    if (element.getBoundingClientRect().top <= window.innerHeight * 0.3) found = id;
+    else break;
+  }
+  return found;
+}
+
+/**
+ * Keeps the learner's place in a lesson (the section they are reading) and, when they come back
+ * to the top of the lesson, offers to take them there.
+ */
+export function ReadingPosition({ lesson, anchors }: { lesson: string; anchors: string[] }) {
+  const progress = useProgress();
+  const saved = progress.lessons[lesson]?.position?.anchor;
+  const [offer, setOffer] = useState<{ id: string; text: string } | null>(null);
+  const decided = useRef(false);
+
+  // Decide once, on arrival (after the browser has applied any #anchor scroll), whether to offer
+  // the way back.
+  useEffect(() => {
+    if (decided.current || saved === undefined) return;
+    decided.current = true;
+    const frame = requestAnimationFrame(() => {
+      if (window.location.hash || window.scrollY > 200 || saved === anchors[0]) return;
+      const heading = document.getElementById(saved);
+      if (heading) setOffer({ id: saved, text: heading.textContent.trim() || saved });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+    };
+  }, [saved, anchors]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const save = () => {
+      timer = undefined;
+      const anchor = currentAnchor(anchors);
+      if (anchor === undefined) return;
+      updateProgress((p) =>
+        p.lessons[lesson]?.position?.anchor === anchor
+          ? p
+          : withLesson(p, lesson, { position: { anchor, at: new Date().toISOString() } }),
+      );
+    };
+    const onScroll = () => {
+      timer ??= setTimeout(save, SAVE_EVERY_MS);
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
+    return () => {
+      window.removeEventListener("scroll", onScroll);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [lesson, anchors]);
+
+  if (!offer) return null;
+  return (
+    <div
+      role="region"
+      aria-label="Resume reading"
+      className="mt-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-accent p-3"
+    >
+      <p>
+        You were reading <strong>{offer.text}</strong>.
+      </p>
+      <div className="flex gap-2">
+        <a
+          href={`#${offer.id}`}
+          onClick={() => {
+            setOffer(null);
+          }}
+          className="rounded-md bg-accent px-3 py-1.5 font-semibold text-accent-ink"
+        >
+          Continue there
+        </a>
+        <button
+          type="button"
+          onClick={() => {
+            setOffer(null);
+          }}
+          className="rounded-md border border-line px-3 py-1.5"
+        >
+          Start from the top
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { lessonSummary } from "./progress-store";
+import { useProgress } from "./use-progress";
+
+/** A lesson's state on the course page, from the progress this browser keeps. */
+export function LessonProgressBadge({
+  slug,
+  exerciseIds,
+}: {
+  slug: string;
+  exerciseIds: string[];
+}) {
+  const summary = lessonSummary(useProgress(), slug, exerciseIds);
+  const state = summary.completed ? "Done" : summary.started ? "In progress" : "Not started";
+  return (
+    <p className="text-sm" data-lesson-progress={slug}>
+      <span
+        className={`rounded-full border px-2 py-0.5 font-medium ${summary.completed ? "border-[var(--viz-positive)]" : "border-line"}`}
+      >
+        {summary.completed ? "✓ " : ""}
+        {state}
+      </span>{" "}
+      <span className="text-muted">
+        {summary.solved} of {summary.total} exercises solved
+      </span>
+    </p>
+  );
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import {
+  emptyProgress,
+  exerciseStatus,
+  lessonSummary,
+  MAX_ATTEMPTS,
+  parseProgress,
+  withAttempt,
+  withLesson,
+  type AttemptRecord,
+} from "./progress-store";
+
+let n = 0;
+function attempt(exerciseId: string, correct: boolean, lesson = "a-single-neuron"): AttemptRecord {
+  n += 1;
+  const id = `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+  return {
+    id,
+    exerciseId,
+    lesson,
+    correct,
+    at: new Date(2026, 0, 1, 0, 0, n).toISOString(),
+    answer: { kind: "numeric", value: n },
+  };
+}
+
+describe("the browser's progress record", () => {
+  it("reads back what it wrote", () => {
+    const progress = withLesson(withAttempt(emptyProgress(), attempt("q1", true)), "intro", {
+      completedAt: new Date().toISOString(),
+    });
+    expect(parseProgress(JSON.stringify(progress))).toEqual(progress);
+  });
+
+  it("starts fresh from a missing, damaged or foreign value instead of failing", () => {
+    for (const raw of [
+      null,
+      "",
+      "{",
+      "[]",
+      '{"version":2,"attempts":[],"lessons":{}}',
+      '{"version":1,"attempts":[{"id":"x"}],"lessons":{}}',
+    ]) {
+      expect(parseProgress(raw)).toEqual(emptyProgress());
+    }
+  });
+
+  it("records an attempt once, however often the same id arrives", () => {
+    const first = attempt("q1", false);
+    const once = withAttempt(emptyProgress(), first);
+    expect(withAttempt(once, first)).toBe(once);
+    expect(once.attempts).toHaveLength(1);
+  });
+
+  it("keeps the newest attempts when the cap is reached", () => {
+    let progress = emptyProgress();
+    for (let i = 0; i < MAX_ATTEMPTS + 5; i++)
+      progress = withAttempt(progress, attempt(`q${i}`, true));
+    expect(progress.attempts).toHaveLength(MAX_ATTEMPTS);
+    expect(progress.attempts[0]?.exerciseId).toBe("q5");
+  });
+
+  it("says whether an exercise is solved, even when a later answer was wrong", () => {
+    let progress = withAttempt(emptyProgress(), attempt("q1", false));
+    expect(exerciseStatus(progress, "q1")).toEqual({
+      attempts: 1,
+      solved: false,
+      lastCorrect: false,
+    });
+    progress = withAttempt(progress, attempt("q1", true));
+    progress = withAttempt(progress, attempt("q1", false));
+    expect(exerciseStatus(progress, "q1")).toEqual({
+      attempts: 3,
+      solved: true,
+      lastCorrect: false,
+    });
+    expect(exerciseStatus(progress, "q2")).toBeUndefined();
+  });
+
+  it("sums a lesson up: solved exercises, started, done", () => {
+    let progress = emptyProgress();
+    expect(lessonSummary(progress, "intro", ["a", "b", "c"])).toEqual({
+      solved: 0,
+      total: 3,
+      completed: false,
+      started: false,
+    });
+    progress = withAttempt(progress, attempt("a", true, "intro"));
+    progress = withAttempt(progress, attempt("b", false, "intro"));
+    expect(lessonSummary(progress, "intro", ["a", "b", "c"])).toEqual({
+      solved: 1,
+      total: 3,
+      completed: false,
+      started: true,
+    });
+    progress = withLesson(progress, "intro", { completedAt: new Date().toISOString() });
+    expect(lessonSummary(progress, "intro", ["a", "b", "c"]).completed).toBe(true);
+  });
+
+  it("updates one lesson without touching the rest of its record", () => {
+    const at = new Date().toISOString();
+    let progress = withLesson(emptyProgress(), "intro", { position: { anchor: "knobs", at } });
+    progress = withLesson(progress, "intro", { completedAt: at });
+    expect(progress.lessons.intro).toEqual({ position: { anchor: "knobs", at }, completedAt: at });
+  });
+});

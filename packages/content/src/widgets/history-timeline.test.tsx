@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { renderToString } from "react-dom/server";
+import { afterEach, describe, expect, it } from "vitest";
+import HistoryTimeline from "./history-timeline.tsx";
+
+afterEach(cleanup);
+
+const list = () => screen.getByRole("list", { name: "Three milestones of neural networks" });
+
+describe("HistoryTimeline", () => {
+  it("lists the three milestones in time order, each with a machine-readable year", () => {
+    render(<HistoryTimeline />);
+    const items = within(list()).getAllByRole("listitem");
+    expect(items).toHaveLength(3);
+    const years = items.map((item) => item.querySelector("time")?.getAttribute("dateTime"));
+    expect(years).toEqual(["1957", "1986", "2012"]);
+    expect(items[0]?.textContent).toContain("The perceptron: a neuron that learns");
+    expect(items[0]?.textContent).toContain("the first one you could train");
+    expect(items[1]?.textContent).toContain("Backpropagation trains hidden layers");
+    expect(items[1]?.textContent).toContain("many layers");
+    expect(items[2]?.textContent).toContain("Deep networks on GPUs win ImageNet");
+    expect(items[2]?.textContent).toContain("graphics cards (GPUs)");
+    expect(items.some((item) => item.getAttribute("aria-current") === "step")).toBe(false);
+  });
+
+  it("marks the year the lesson is talking about, and ignores other years", () => {
+    const { rerender } = render(<HistoryTimeline current={1986} />);
+    const marked = within(list())
+      .getAllByRole("listitem")
+      .filter((item) => item.getAttribute("aria-current") === "step");
+    expect(marked.map((item) => item.querySelector("time")?.textContent)).toEqual(["1986"]);
+    expect(marked[0]?.textContent).toContain("(now)");
+    rerender(<HistoryTimeline current={1999} />);
+    expect(list().querySelector("[aria-current]")).toBeNull();
+  });
+
+  it("has a caption, and renders on the server", () => {
+    render(<HistoryTimeline caption="Where this lesson sits." />);
+    expect(screen.getByText("Where this lesson sits.").tagName).toBe("FIGCAPTION");
+    const html = renderToString(<HistoryTimeline current={2012} />);
+    expect(html).toContain('dateTime="1957"');
+    expect(html).toContain('aria-current="step"');
+  });
+});
