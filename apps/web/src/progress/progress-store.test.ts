@@ -40,9 +40,27 @@ describe("the browser's progress record", () => {
       "[]",
       '{"version":2,"attempts":[],"lessons":{}}',
       '{"version":1,"attempts":[{"id":"x"}],"lessons":{}}',
+      '{"version":1,"attempts":[],"lessons":{"intro":{"completedAt":"yesterday"}}}',
+      '{"version":1,"attempts":[],"lessons":{"intro":{"position":{"anchor":"","at":"2026-01-01T00:00:00.000Z"}}}}',
+      '{"version":1,"attempts":[{"id":"00000000-0000-4000-8000-000000000001","exerciseId":"q","lesson":"l","correct":"yes","at":"2026-01-01T00:00:00.000Z","answer":1}],"lessons":{}}',
     ]) {
       expect(parseProgress(raw)).toEqual(emptyProgress());
     }
+  });
+
+  it("keeps every sound entry of a record and drops only the damaged ones", () => {
+    const good = attempt("q1", true);
+    const at = new Date().toISOString();
+    const raw = JSON.stringify({
+      version: 1,
+      attempts: [good, { ...good, id: "not-a-uuid" }],
+      lessons: { intro: { completedAt: at }, broken: { completedAt: 5 } },
+    });
+    expect(parseProgress(raw)).toEqual({
+      version: 1,
+      attempts: [good],
+      lessons: { intro: { completedAt: at } },
+    });
   });
 
   it("records an attempt once, however often the same id arrives", () => {

@@ -1,54 +1,89 @@
-import { z } from "zod";
-
 /**
- * A learner's progress as the browser keeps it before they have an account: every graded attempt
- * (with a client-made id, so a later move into the database can skip what it already has), each
- * lesson's completion and reading position. One versioned zod schema reads it back, so a damaged
- * or foreign value in localStorage starts a fresh record instead of breaking a page.
+ * The record is checked by hand rather than with zod: this module ships to every lesson page, and
+ * zod (even zod/mini) would add more than 20 KB gzipped to the budget of 200.
  */
 
 export const STORAGE_KEY = "neuronlab.progress.v1";
 /** Oldest attempts are dropped beyond this, so localStorage never fills up. */
 export const MAX_ATTEMPTS = 1000;
 
-const isoDate = z.iso.datetime();
-
-export const attemptRecordSchema = z.object({
+export interface AttemptRecord {
   /** Made in the browser (crypto.randomUUID) and sent with the answer: the idempotency key. */
-  id: z.uuid(),
-  exerciseId: z.string().min(1).max(64),
-  lesson: z.string().min(1).max(64),
-  correct: z.boolean(),
-  at: isoDate,
+  id: string;
+  exerciseId: string;
+  lesson: string;
+  correct: boolean;
+  /** ISO 8601 time of the answer. */
+  at: string;
   /** The answer as sent, so it can be replayed into an account. */
-  answer: z.unknown(),
-});
-export type AttemptRecord = z.infer<typeof attemptRecordSchema>;
+  answer: unknown;
+}
 
-export const lessonRecordSchema = z.object({
-  completedAt: isoDate.optional(),
+export interface LessonRecord {
+  completedAt?: string | undefined;
   /** Where the learner was: the nearest heading above the top of the screen. */
-  position: z.object({ anchor: z.string().max(200), at: isoDate }).optional(),
-});
-export type LessonRecord = z.infer<typeof lessonRecordSchema>;
+  position?: { anchor: string; at: string } | undefined;
+}
 
-export const progressSchema = z.object({
-  version: z.literal(1),
-  attempts: z.array(attemptRecordSchema).max(MAX_ATTEMPTS),
-  lessons: z.record(z.string(), lessonRecordSchema),
-});
-export type Progress = z.infer<typeof progressSchema>;
+export interface Progress {
+  version: 1;
+  attempts: AttemptRecord[];
+  lessons: Record<string, LessonRecord>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const isText = (value: unknown, max: number): value is string =>
+  typeof value === "string" && value.length >= 1 && value.length <= max;
+const isTime = (value: unknown): value is string =>
+  typeof value === "string" && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
+
+export function isAttemptRecord(value: unknown): value is AttemptRecord {
+  return (
+    isRecord(value) &&
+    typeof value.id === "string" &&
+    UUID.test(value.id) &&
+    isText(value.exerciseId, 64) &&
+    isText(value.lesson, 64) &&
+    typeof value.correct === "boolean" &&
+    isTime(value.at) &&
+    "answer" in value
+  );
+}
+
+export function isLessonRecord(value: unknown): value is LessonRecord {
+  if (!isRecord(value)) return false;
+  if (value.completedAt !== undefined && !isTime(value.completedAt)) return false;
+  const { position } = value;
+  if (position === undefined) return true;
+  return isRecord(position) && isText(position.anchor, 200) && isTime(position.at);
+}
 
 export const emptyProgress = (): Progress => ({ version: 1, attempts: [], lessons: {} });
 
+/**
+ * Reads the stored record. A value from another version or not JSON at all starts afresh; inside
+ * a version-1 record, an entry that is damaged is dropped and every sound one kept.
+ */
 export function parseProgress(raw: string | null): Progress {
   if (raw === null) return emptyProgress();
+  let parsed: unknown;
   try {
-    const parsed = progressSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : emptyProgress();
+    parsed = JSON.parse(raw);
   } catch {
     return emptyProgress();
   }
+  if (!isRecord(parsed) || parsed.version !== 1) return emptyProgress();
+  const attempts = Array.isArray(parsed.attempts)
+    ? parsed.attempts.filter(isAttemptRecord).slice(-MAX_ATTEMPTS)
+    : [];
+  const lessons = isRecord(parsed.lessons)
+    ? Object.fromEntries(Object.entries(parsed.lessons).filter(([, v]) => isLessonRecord(v)))
+    : {};
+  return { version: 1, attempts, lessons: lessons as Record<string, LessonRecord> };
 }
 
 /** Pure updates: each returns a new record. */
