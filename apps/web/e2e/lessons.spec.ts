@@ -1,6 +1,7 @@
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { FIRST_LOAD_BUDGET_GZIP, measureFirstLoad } from "../scripts/first-load.ts";
+import { loadEveryWidget, watchErrors } from "./helpers.ts";
 
 const LESSONS = [
   "introduction",
@@ -12,28 +13,6 @@ const LESSONS = [
   "why-deep-works",
   "summary",
 ];
-
-/** Console errors and uncaught exceptions on a page, collected from the moment it opens. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
-
-/** Scrolls every widget into view and waits until each has loaded its module and rendered. */
-async function loadEveryWidget(page: Page): Promise<number> {
-  const widgets = page.locator("[data-widget]");
-  const count = await widgets.count();
-  for (let i = 0; i < count; i++) {
-    const widget = widgets.nth(i);
-    await widget.scrollIntoViewIfNeeded();
-    await expect(widget).toHaveAttribute("data-widget-ready", "true", { timeout: 30_000 });
-  }
-  return count;
-}
 
 for (const slug of LESSONS) {
   test(`${slug}: opens, loads every figure without console errors and passes axe-core`, async ({
@@ -213,5 +192,51 @@ test("lesson pages stay within the first-load JavaScript budget", async ({ baseU
     expect(measured.gzip, `/course/${slug}`).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_GZIP);
     // The engine and TensorFlow.js arrive only with a widget.
     expect(measured.scripts.length).toBeGreaterThan(0);
+  }
+});
+
+test("the reading position is kept: coming back offers to continue where the learner was", async ({
+  page,
+}) => {
+  await page.goto("/course/a-single-neuron");
+  const heading = page.getByRole("heading", { level: 2, name: "The whole neuron in two lines" });
+  // Read from just below the heading's top, as a learner scrolling down would.
+  await heading.evaluate((element) => {
+    element.scrollIntoView({ block: "start" });
+    window.scrollBy(0, 20);
+  });
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const raw = localStorage.getItem("neuronlab.progress.v1");
+        const record = raw
+          ? (JSON.parse(raw) as { lessons: Record<string, { position?: { anchor: string } }> })
+          : undefined;
+        return record?.lessons["a-single-neuron"]?.position?.anchor;
+      }),
+    )
+    .toBe("the-whole-neuron-in-two-lines");
+
+  await page.goto("/course/a-single-neuron");
+  const offer = page.getByRole("region", { name: "Resume reading" });
+  await expect(offer).toContainText("The whole neuron in two lines");
+  await offer.getByRole("link", { name: "Continue there" }).click();
+  await expect(page).toHaveURL(/#the-whole-neuron-in-two-lines$/);
+  await expect(heading).toBeInViewport();
+  await expect(offer).toHaveCount(0);
+});
+
+test.describe("dark theme", () => {
+  test.use({ colorScheme: "dark" });
+  for (const slug of LESSONS) {
+    test(`${slug}: no serious or critical axe-core violations, figures included`, async ({
+      page,
+    }, info) => {
+      test.skip(info.project.name === "phone", "the phone project checks the light theme");
+      test.setTimeout(120_000);
+      await page.goto(`/course/${slug}`);
+      await loadEveryWidget(page);
+      await expectNoSeriousA11yViolations(page);
+    });
   }
 });
