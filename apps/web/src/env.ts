@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The platform's configuration, read and checked once from the environment. Packages never read
+ * process.env; they take what they need from here as arguments.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL (production) or the local PGlite server (`with-db` sets it for local runs). */
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+  /** The site's own address, for links in emails; defaults to http://localhost:3000 locally. */
+  NEXTAUTH_URL: z.url().optional(),
+  /** Signs session cookies and tokens. Required in production. */
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** Outgoing mail for magic links; without it, local mail goes to the development outbox. */
+  SMTP_URL: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(3).default("Neuronlab <no-reply@neuronlab.local>"),
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
+  GOOGLE_ID: z.string().min(1).optional(),
+  GOOGLE_SECRET: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The checked environment; throws with every problem listed when it is invalid. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
