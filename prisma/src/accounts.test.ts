@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  consumeVerificationToken,
+  createVerificationToken,
+  deleteExpiredVerificationTokens,
+  deleteSession,
+  findSessionUser,
+  peekVerificationToken,
+} from "./accounts.ts";
+import { createTestDb, type TestDb } from "./testing/test-db.ts";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+const t0 = new Date(Date.UTC(2026, 5, 1, 12));
+const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+const TEN_MINUTES = 10;
+
+async function issue(identifier: string, token: string, expiresInMinutes = TEN_MINUTES) {
+  await createVerificationToken(t.db, { identifier, token, expires: at(expiresInMinutes) });
+  return { identifier, token };
+}
+
+describe("magic-link tokens", () => {
+  it("work once: the first spend returns the token, every later one gets nothing", async () => {
+    const key = await issue("once@example.com", "hash-once");
+    const spent = await consumeVerificationToken(t.db, key, at(1));
+    expect(spent).toEqual({ ...key, expires: at(TEN_MINUTES) });
+    expect(spent?.expires).toBeInstanceOf(Date);
+    expect(await consumeVerificationToken(t.db, key, at(1))).toBeNull();
+    expect(await peekVerificationToken(t.db, key, at(1))).toBeNull();
+  });
+
+  it("expire: a token spent after its time is refused, and deleted all the same", async () => {
+    const key = await issue("late@example.com", "hash-late");
+    expect(await consumeVerificationToken(t.db, key, at(TEN_MINUTES))).toBeNull();
+    expect(await t.db.verificationToken.count({ where: key })).toBe(0);
+  });
+
+  it("are not spent by looking at them (the confirm page's GET), however often", async () => {
+    const key = await issue("look@example.com", "hash-look");
+    for (let i = 0; i < 3; i++) {
+      expect(await peekVerificationToken(t.db, key, at(2))).toEqual({
+        identifier: key.identifier,
+        expires: at(TEN_MINUTES),
+      });
+    }
+    expect(await peekVerificationToken(t.db, key, at(TEN_MINUTES + 1))).toBeNull();
+    expect(await consumeVerificationToken(t.db, key, at(3))).not.toBeNull();
+  });
+
+  it("belong to one address: the right token with another address spends nothing", async () => {
+    const key = await issue("owner@example.com", "hash-owner");
+    const wrong = { identifier: "thief@example.com", token: key.token };
+    expect(await peekVerificationToken(t.db, wrong, at(1))).toBeNull();
+    expect(await consumeVerificationToken(t.db, wrong, at(1))).toBeNull();
+    expect(await consumeVerificationToken(t.db, { identifier: "", token: "" }, at(1))).toBeNull();
+    expect(await consumeVerificationToken(t.db, key, at(1))).not.toBeNull();
+  });
+
+  it("are spent once when many requests race with the same link", async () => {
+    const key = await issue("race@example.com", "hash-race");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => consumeVerificationToken(t.db, key, at(1))),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("that have expired can be swept away, leaving live ones", async () => {
+    await issue("sweep-old@example.com", "hash-old", 1);
+    const live = await issue("sweep-new@example.com", "hash-new", 30);
+    expect(await deleteExpiredVerificationTokens(t.db, at(5))).toBeGreaterThanOrEqual(1);
+    expect(
+      await t.db.verificationToken.count({ where: { identifier: "sweep-old@example.com" } }),
+    ).toBe(0);
+    expect(await peekVerificationToken(t.db, live, at(5))).not.toBeNull();
+  });
+});
+
+describe("sessions", () => {
+  it("find the session's user until it expires, and nothing once it is deleted", async () => {
+    const user = await t.db.user.create({
+      data: { email: "session@example.com", name: "Sam", role: "EDUCATOR" },
+      select: { id: true },
+    });
+    await t.db.session.create({
+      data: { sessionToken: "session-1", userId: user.id, expires: at(60) },
+      select: { id: true },
+    });
+    expect(await findSessionUser(t.db, "session-1", at(0))).toEqual({
+      id: user.id,
+      email: "session@example.com",
+      name: "Sam",
+      role: "EDUCATOR",
+    });
+    expect(await findSessionUser(t.db, "session-1", at(60))).toBeNull();
+    expect(await findSessionUser(t.db, "unknown", at(0))).toBeNull();
+    expect(await findSessionUser(t.db, "", at(0))).toBeNull();
+
+    expect(await deleteSession(t.db, "session-1")).toBe(true);
+    expect(await deleteSession(t.db, "session-1")).toBe(false);
+    expect(await findSessionUser(t.db, "session-1", at(0))).toBeNull();
+  });
+
+  it("see a role change at once (the role is read from the user, not kept in the session)", async () => {
+    const user = await t.db.user.create({
+      data: { email: "promoted@example.com" },
+      select: { id: true },
+    });
+    await t.db.session.create({
+      data: { sessionToken: "session-2", userId: user.id, expires: at(60) },
+      select: { id: true },
+    });
+    expect((await findSessionUser(t.db, "session-2", at(0)))?.role).toBe("LEARNER");
+    await t.db.user.update({
+      where: { id: user.id },
+      data: { role: "ADMIN" },
+      select: { id: true },
+    });
+    expect((await findSessionUser(t.db, "session-2", at(0)))?.role).toBe("ADMIN");
+  });
+});
