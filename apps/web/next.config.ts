@@ -4,7 +4,7 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Internal packages ship TypeScript source, compiled by the app.
-  transpilePackages: ["@neuronlab/engine", "@neuronlab/viz", "@neuronlab/content"],
+  transpilePackages: ["@neuronlab/engine", "@neuronlab/viz", "@neuronlab/content", "@neuronlab/db"],
   typedRoutes: true,
   headers: () =>
     Promise.resolve([

@@ -1,89 +1,15 @@
 /**
- * The local demo data: a learner, an educator with a cohort the learner is in, an admin, an SME
- * and three workshop formats. Only ever run against the local PGlite server (`pnpm db:up` runs
- * it): it ignores DATABASE_URL, so it cannot write demo data into a real database. Every write is
- * an upsert, so running it again changes nothing.
+ * `pnpm db:seed`: loads the demo data (scripts/demo-seed.ts) into the local PGlite server. It
+ * ignores DATABASE_URL, so it cannot write demo data into a real database.
  */
 import { createDb } from "../src/client.ts";
+import { DEMO_SEED_SUMMARY, seedDemo } from "./demo-seed.ts";
 import { localDbSettings } from "./local-db.ts";
 
-const settings = localDbSettings();
-const db = createDb({ url: settings.url, poolSize: 2 });
-
-const FORMATS = [
-  {
-    slug: "intro-half-day",
-    title: "Neural networks, hands on (half day)",
-    description:
-      "From one neuron to a network that learns, with every idea tried in the browser. For teams with no maths beyond multiplication.",
-    durationHours: 3.5,
-    maxSeats: 20,
-  },
-  {
-    slug: "full-day",
-    title: "How neural networks actually work (full day)",
-    description:
-      "The whole course in a day: neurons, activations, loss, gradient descent and backpropagation, ending with a network trained on handwritten digits.",
-    durationHours: 7,
-    maxSeats: 16,
-  },
-  {
-    slug: "educators-train-the-trainer",
-    title: "Teaching the course (for educators)",
-    description:
-      "For teachers and youth workers who will run the course with their own groups: the lessons, the widgets, cohorts and progress dashboards.",
-    durationHours: 4,
-    maxSeats: 12,
-  },
-] as const;
-
-async function main() {
-  const [learner, educator] = await Promise.all(
-    (
-      [
-        ["learner@example.com", "Lea Learner", "LEARNER"],
-        ["educator@example.com", "Eddie Educator", "EDUCATOR"],
-        ["admin@example.com", "Ada Admin", "ADMIN"],
-      ] as const
-    ).map(([email, name, role]) =>
-      db.user.upsert({
-        where: { email },
-        create: { email, name, role, emailVerified: new Date() },
-        update: {},
-        select: { id: true },
-      }),
-    ),
-  );
-  if (!learner || !educator) throw new Error("seed users missing");
-
-  const cohort = await db.cohort.upsert({
-    where: { joinCode: "DEMO-2026" },
-    create: { name: "Demo class", joinCode: "DEMO-2026", ownerId: educator.id },
-    update: {},
-    select: { id: true },
-  });
-  await db.cohortMembership.upsert({
-    where: { cohortId_userId: { cohortId: cohort.id, userId: learner.id } },
-    create: { cohortId: cohort.id, userId: learner.id },
-    update: {},
-    select: { cohortId: true },
-  });
-
-  for (const format of FORMATS) {
-    await db.workshopFormat.upsert({
-      where: { slug: format.slug },
-      create: format,
-      update: {},
-      select: { id: true },
-    });
-  }
-  console.info(
-    "demo seed in place: learner@example.com, educator@example.com (cohort DEMO-2026), admin@example.com, 3 workshop formats",
-  );
-}
-
+const db = createDb({ url: localDbSettings().url, poolSize: 2 });
 try {
-  await main();
+  await seedDemo(db);
+  console.info(`demo seed in place: ${DEMO_SEED_SUMMARY}`);
 } finally {
   await db.$disconnect();
 }

@@ -70,11 +70,15 @@ describe("with-db", () => {
     },
   );
 
-  it("leaves DATABASE_URL alone when it is set, and starts nothing", { timeout: 60_000 }, async () => {
-    const port = await freePort();
-    const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
-    await expect(
-      withDb({ DATABASE_URL: url, PGLITE_DIR: dataDir, LOCAL_DB_PORT: String(port) }),
-    ).rejects.toThrow(/ECONNREFUSED/);
-  });
+  it(
+    "leaves DATABASE_URL alone when it is set, and starts nothing",
+    { timeout: 60_000 },
+    async () => {
+      const port = await freePort();
+      const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+      await expect(
+        withDb({ DATABASE_URL: url, PGLITE_DIR: dataDir, LOCAL_DB_PORT: String(port) }),
+      ).rejects.toThrow(/ECONNREFUSED/);
+    },
+  );
 });

@@ -30,6 +30,9 @@ if (!env.DATABASE_URL) {
     process.exit(1);
   }
   env.DATABASE_URL = settings.url;
+  // Tells the app it runs locally (development outbox for mail, a generated secret): only here,
+  // where the database is the embedded one, never when DATABASE_URL came from outside.
+  env.NEURONLAB_LOCAL ??= "1";
   env.DATABASE_POOL_SIZE ??= String(localPoolSize(settings));
 }
 

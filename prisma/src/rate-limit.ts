@@ -10,12 +10,15 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** Room to wait for a connection and for the turn under a burst (Prisma's defaults: 2 s, 5 s). */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
+
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /**
- * Counts one request against a limit shared by every web instance. The request is recorded first
- * and counted after, so two instances racing for the last place may both be refused, never both
- * let through. Refused requests count too: hammering keeps a client refused.
+ * Counts one request against a limit shared by every web instance. Requests for one bucket and
+ * key take turns (a transaction-scoped advisory lock), so concurrent requests cannot all count
+ * before any of them is recorded. Refused requests count too: hammering keeps a client refused.
  */
 export async function consumeRateLimit(
   db: Db,
@@ -23,17 +26,19 @@ export async function consumeRateLimit(
   now: Date = new Date(),
 ): Promise<RateLimitResult> {
   const since = new Date(now.getTime() - windowMs);
-  const [, recent] = await db.$transaction([
-    db.rateLimitHit.create({ data: { bucket, key, at: now }, select: { id: true } }),
-    db.rateLimitHit.findMany({
+  const recent = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`${bucket}:${key}`}, 0))) AS turn`;
+    await tx.rateLimitHit.create({ data: { bucket, key, at: now }, select: { id: true } });
+    return tx.rateLimitHit.findMany({
       where: { bucket, key, at: { gt: since } },
       select: { at: true },
       orderBy: { at: "desc" },
       take: limit + 1,
-    }),
-  ]);
+    });
+  }, TRANSACTION_OPTIONS);
   if (recent.length <= limit) return { allowed: true };
-  // Allowed again once the oldest of the last `limit` requests has left the window.
+  // Allowed again once the oldest of the last `limit` requests (this one included) has left the
+  // window.
   const oldestCounted = recent[limit - 1]?.at ?? now;
   return {
     allowed: false,

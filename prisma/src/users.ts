@@ -164,11 +164,14 @@ type JsonOf<T> = T extends Date
  * Returns false when there was no such user.
  */
 export async function deleteUser(db: Db, userId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
-    if (!user) return false;
-    await tx.cohortInvitation.deleteMany({ where: { email: user.email } });
-    await tx.user.delete({ where: { id: userId }, select: { id: true } });
-    return true;
-  });
+  return db.$transaction(
+    async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+      if (!user) return false;
+      await tx.cohortInvitation.deleteMany({ where: { email: user.email } });
+      await tx.user.delete({ where: { id: userId }, select: { id: true } });
+      return true;
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
 }

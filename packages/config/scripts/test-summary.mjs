@@ -62,48 +62,81 @@ const RUNNERS = [
 ];
 
 /**
- * @param {string} root  The workspace root (holds apps/ and packages/).
+ * The workspace's package folders, relative to the root, as pnpm-workspace.yaml lists them
+ * (`apps/*` style globs and plain folders such as `prisma`); apps/* and packages/* without one.
+ * @param {string} root
+ * @returns {string[]}
+ */
+export function workspaceDirs(root) {
+  const manifest = join(root, "pnpm-workspace.yaml");
+  /** @type {string[]} */
+  let patterns = ["apps/*", "packages/*"];
+  if (existsSync(manifest)) {
+    const listed = [];
+    let inPackages = false;
+    for (const line of readFileSync(manifest, "utf8").split("\n")) {
+      if (/^packages:\s*$/.test(line)) inPackages = true;
+      else if (inPackages && /^\S/.test(line)) break;
+      else if (inPackages) {
+        const item = /^\s+-\s+["']?([^"'#\s]+)["']?/.exec(line);
+        if (item?.[1]) listed.push(item[1]);
+      }
+    }
+    if (listed.length > 0) patterns = listed;
+  }
+  /** @type {string[]} */
+  const dirs = [];
+  for (const pattern of patterns) {
+    if (pattern.endsWith("/*")) {
+      const parent = pattern.slice(0, -2);
+      if (!existsSync(join(root, parent))) continue;
+      for (const name of readdirSync(join(root, parent)).sort()) dirs.push(`${parent}/${name}`);
+    } else {
+      dirs.push(pattern);
+    }
+  }
+  return dirs;
+}
+
+/**
+ * @param {string} root  The workspace root.
  * @returns {ReportLine[]}
  */
 export function collectReports(root) {
   /** @type {ReportLine[]} */
   const lines = [];
-  for (const group of ["apps", "packages"]) {
-    const dir = join(root, group);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) {
-      const pkgPath = join(dir, name, "package.json");
-      if (!existsSync(pkgPath)) continue;
-      const pkg = JSON.parse(readFileSync(pkgPath, "utf8"));
-      const scripts = pkg.scripts ?? {};
-      for (const { script, file, runner, count } of RUNNERS) {
-        if (!scripts[script]) continue;
-        const reportPath = join(dir, name, file);
-        const workspace = pkg.name ?? `${group}/${name}`;
-        if (!existsSync(reportPath)) {
-          lines.push({
-            workspace,
-            runner,
-            counts: { passed: 0, failed: 1, skipped: 0 },
-            problem: `no ${file}`,
-          });
-          continue;
-        }
-        try {
-          lines.push({
-            workspace,
-            runner,
-            counts: count(JSON.parse(readFileSync(reportPath, "utf8"))),
-          });
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          lines.push({
-            workspace,
-            runner,
-            counts: { passed: 0, failed: 1, skipped: 0 },
-            problem: message,
-          });
-        }
+  for (const dir of workspaceDirs(root)) {
+    const pkgPath = join(root, dir, "package.json");
+    if (!existsSync(pkgPath)) continue;
+    const pkg = JSON.parse(readFileSync(pkgPath, "utf8"));
+    const scripts = pkg.scripts ?? {};
+    for (const { script, file, runner, count } of RUNNERS) {
+      if (!scripts[script]) continue;
+      const reportPath = join(root, dir, file);
+      const workspace = pkg.name ?? dir;
+      if (!existsSync(reportPath)) {
+        lines.push({
+          workspace,
+          runner,
+          counts: { passed: 0, failed: 1, skipped: 0 },
+          problem: `no ${file}`,
+        });
+        continue;
+      }
+      try {
+        lines.push({
+          workspace,
+          runner,
+          counts: count(JSON.parse(readFileSync(reportPath, "utf8"))),
+        });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        lines.push({
+          workspace,
+          runner,
+          counts: { passed: 0, failed: 1, skipped: 0 },
+          problem: message,
+        });
       }
     }
   }

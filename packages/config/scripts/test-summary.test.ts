@@ -8,6 +8,7 @@ import {
   countPlaywright,
   countVitest,
   total,
+  workspaceDirs,
 } from "./test-summary.mjs";
 
 function workspace(files: Record<string, unknown>): string {
@@ -84,6 +85,28 @@ describe("collectReports", () => {
       ["viz", "vitest", "no reports/vitest.json"],
     ]);
     expect(closingLine(total(lines))).toBe("7 passed, 2 failed");
+  });
+});
+
+describe("collectReports with pnpm-workspace.yaml", () => {
+  it("finds the packages it lists, globs and plain folders alike", () => {
+    const root = workspace({
+      "apps/web/package.json": { name: "web", scripts: { test: "vitest" } },
+      "apps/web/reports/vitest.json": { numPassedTests: 1, numFailedTests: 0, success: true },
+      "prisma/package.json": { name: "db", scripts: { test: "vitest" } },
+      "prisma/reports/vitest.json": { numPassedTests: 4, numFailedTests: 0, success: true },
+      "unlisted/package.json": { name: "unlisted", scripts: { test: "vitest" } },
+    });
+    writeFileSync(
+      join(root, "pnpm-workspace.yaml"),
+      'packages:\n  - apps/*\n  - "prisma"\n\ncatalog:\n  zod: 4.0.0\n',
+    );
+    expect(workspaceDirs(root)).toEqual(["apps/web", "prisma"]);
+    const lines = collectReports(root);
+    expect(lines.map((l) => [l.workspace, l.counts.passed])).toEqual([
+      ["web", 1],
+      ["db", 4],
+    ]);
   });
 });
 
