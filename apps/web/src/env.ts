@@ -10,6 +10,12 @@ const envSchema = z.object({
   /** PostgreSQL (production) or the local PGlite server (`with-db` sets it for local runs). */
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+  /**
+   * A local run on a developer's machine or in CI (`with-db` sets it when it starts the embedded
+   * database): mail goes to the local outbox (/dev/outbox) when no SMTP_URL is set, and a secret
+   * is generated under .data/ when NEXTAUTH_SECRET is not. Never set it on a public server.
+   */
+  NEURONLAB_LOCAL: z.stringbool().default(false),
   /** The site's own address, for links in emails; defaults to http://localhost:3000 locally. */
   NEXTAUTH_URL: z.url().optional(),
   /** Signs session cookies and tokens. Required in production. */

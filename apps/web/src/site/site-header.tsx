@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ThemeToggle } from "@neuronlab/viz/theme-toggle";
+import { AccountMenu } from "@/auth/account-menu";
 
 export function SiteHeader() {
   return (
@@ -27,12 +28,7 @@ export function SiteHeader() {
           </Link>
         </nav>
         <div className="flex items-center gap-3">
-          <Link
-            href="/sign-in"
-            className="rounded-md border border-line px-3 py-2 font-medium text-ink hover:bg-panel"
-          >
-            Sign in
-          </Link>
+          <AccountMenu />
           <ThemeToggle />
         </div>
       </div>

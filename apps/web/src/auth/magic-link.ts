@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { VerificationTokenRecord } from "@neuronlab/db/accounts";
+import { signInMail, type SendMail } from "./mail";
+import { checkSignInLimits, type ConsumeRateLimit } from "./rate-limits";
+import { parseSignInRequest } from "./sign-in-request";
+
+/** How long an emailed link works. */
+export const LINK_MINUTES = 10;
+
+/** The page an emailed link opens: it shows a button, and only the button's POST spends it. */
+export const CONFIRM_PATH = "/auth/confirm";
+
+/**
+ * What the database holds instead of the token: next-auth's hash (SHA-256 of token and secret), so
+ * next-auth's own callback finds the tokens made here, and a leaked table signs nobody in.
+ */
+export function hashToken(token: string, secret: string): string {
+  return createHash("sha256").update(`${token}${secret}`).digest("hex");
+}
+
+export function confirmUrl(
+  origin: string,
+  { token, email, callbackUrl }: { token: string; email: string; callbackUrl: string },
+): string {
+  const url = new URL(CONFIRM_PATH, origin);
+  url.search = new URLSearchParams({ token, email, callbackUrl }).toString();
+  return url.toString();
+}
+
+export interface SignInLinkDeps {
+  consumeRateLimit: ConsumeRateLimit;
+  saveToken: (token: VerificationTokenRecord) => Promise<unknown>;
+  sendMail: SendMail;
+  secret: string;
+  /** This site's origin, for the link. */
+  origin: string;
+  now?: () => Date;
+  newToken?: () => string;
+}
+
+export type SignInLinkResult =
+  | { ok: true; email: string }
+  | { ok: false; status: 400; code: "invalid_email"; message: string }
+  | { ok: false; status: 429; code: "rate_limited"; message: string; retryAfterSeconds: number }
+  | { ok: false; status: 503; code: "mail_failed"; message: string };
+
+/**
+ * Someone asks for a sign-in link: check the input (bad input writes nothing), count the request
+ * against the network's and the address's limits, store the token's hash, send the link.
+ */
+export async function requestSignInLink(
+  input: unknown,
+  ip: string,
+  deps: SignInLinkDeps,
+): Promise<SignInLinkResult> {
+  const parsed = parseSignInRequest(input);
+  if (!parsed.ok) {
+    return { ok: false, status: 400, code: "invalid_email", message: parsed.message };
+  }
+  const { email, callbackUrl } = parsed.request;
+
+  const limited = await checkSignInLimits(deps.consumeRateLimit, { ip, email });
+  if (!limited.allowed) {
+    return {
+      ok: false,
+      status: 429,
+      code: "rate_limited",
+      message: limited.message,
+      retryAfterSeconds: Math.ceil(limited.retryAfterMs / 1000),
+    };
+  }
+
+  const now = deps.now?.() ?? new Date();
+  const token = deps.newToken?.() ?? randomBytes(32).toString("hex");
+  await deps.saveToken({
+    identifier: email,
+    token: hashToken(token, deps.secret),
+    expires: new Date(now.getTime() + LINK_MINUTES * 60_000),
+  });
+  const url = confirmUrl(deps.origin, { token, email, callbackUrl });
+  try {
+    await deps.sendMail(signInMail({ to: email, url, minutes: LINK_MINUTES }));
+  } catch (error) {
+    console.error("sign-in link not sent:", error);
+    return {
+      ok: false,
+      status: 503,
+      code: "mail_failed",
+      message: "We could not send the email just now. Try again in a few minutes.",
+    };
+  }
+  return { ok: true, email };
+}

@@ -1,0 +1,74 @@
+import { createHash } from "node:crypto";
+import type { RateLimit, RateLimitResult } from "@neuronlab/db/rate-limit";
+
+const MINUTE = 60_000;
+
+/**
+ * Sign-in links one network and one address may ask for. A classroom or an SME's office signs in
+ * from one address at once, so the network's allowance is a whole group's; one address needs
+ * only a few (a link lasts 10 minutes).
+ */
+export const SIGN_IN_LIMITS = {
+  ip: { bucket: "sign-in:ip", limit: 50, windowMs: 15 * MINUTE },
+  email: { bucket: "sign-in:email", limit: 5, windowMs: 15 * MINUTE },
+} as const;
+
+export type ConsumeRateLimit = (limit: RateLimit) => Promise<RateLimitResult>;
+
+export type SignInLimitResult =
+  { allowed: true } | { allowed: false; by: "ip" | "email"; retryAfterMs: number; message: string };
+
+/**
+ * Counts one sign-in request against the network's limit, then the address's. A request the
+ * network's limit refuses does not count against the address.
+ */
+export async function checkSignInLimits(
+  consume: ConsumeRateLimit,
+  { ip, email }: { ip: string; email: string },
+): Promise<SignInLimitResult> {
+  const byIp = await consume({ ...SIGN_IN_LIMITS.ip, key: ip });
+  if (!byIp.allowed) {
+    return {
+      allowed: false,
+      by: "ip",
+      retryAfterMs: byIp.retryAfterMs,
+      message: `Too many sign-in requests from your network. Try again in ${waitText(byIp.retryAfterMs)}.`,
+    };
+  }
+  const byEmail = await consume({ ...SIGN_IN_LIMITS.email, key: emailKey(email) });
+  if (!byEmail.allowed) {
+    return {
+      allowed: false,
+      by: "email",
+      retryAfterMs: byEmail.retryAfterMs,
+      message: `Too many sign-in links were sent to this address. Use the latest one in your inbox, or try again in ${waitText(byEmail.retryAfterMs)}.`,
+    };
+  }
+  return { allowed: true };
+}
+
+/** Addresses are counted by hash: the rate-limit table never holds one in clear. */
+export function emailKey(email: string): string {
+  return createHash("sha256").update(email).digest("hex");
+}
+
+function waitText(ms: number): string {
+  const minutes = Math.ceil(ms / MINUTE);
+  if (minutes <= 1) return "a minute";
+  return `${minutes} minutes`;
+}
+
+/**
+ * The client's address for rate limits. Next.js puts the socket's address in X-Forwarded-For
+ * unless a proxy in front already did; a proxy appends the address it saw, so the last entry is
+ * the one the nearest proxy (or Next.js) vouches for. Without a proxy a client could choose it:
+ * the per-address limit still holds then.
+ */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for");
+  const last = forwarded?.split(",").at(-1)?.trim();
+  if (last) return last;
+  const real = headers.get("x-real-ip")?.trim();
+  if (real) return real;
+  return "unknown";
+}

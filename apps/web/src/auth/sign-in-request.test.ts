@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { MAX_EMAIL_LENGTH, parseSignInRequest } from "./sign-in-request";
+
+describe("parseSignInRequest", () => {
+  it("trims and lower-cases the address, and keeps a safe callback path", () => {
+    expect(
+      parseSignInRequest({ email: "  Ada.Lovelace@Example.COM ", callbackUrl: "/dashboard" }),
+    ).toEqual({
+      ok: true,
+      request: { email: "ada.lovelace@example.com", callbackUrl: "/dashboard" },
+    });
+  });
+
+  it("sends an unsafe or missing callback to the course", () => {
+    for (const callbackUrl of ["https://evil.com", "//evil.com", undefined, 7]) {
+      const parsed = parseSignInRequest({ email: "a@example.com", callbackUrl });
+      expect(parsed.ok && parsed.request.callbackUrl).toBe("/course");
+    }
+  });
+
+  it.each([
+    [{}, "Enter your email address."],
+    [{ email: "" }, "Enter your email address."],
+    [{ email: "   " }, "Enter your email address."],
+    [{ email: "not-an-address" }, "Enter an email address like name@example.com."],
+    [{ email: "a@b" }, "Enter an email address like name@example.com."],
+    [{ email: "a b@example.com" }, "Enter an email address like name@example.com."],
+    [{ email: "<script>@example.com" }, "Enter an email address like name@example.com."],
+    [{ email: 42 }, "Enter your email address."],
+    [{ email: ["a@example.com"] }, "Enter your email address."],
+    [
+      { email: `${"a".repeat(MAX_EMAIL_LENGTH)}@example.com` },
+      "An email address has at most 254 characters.",
+    ],
+  ])("refuses %j with a message for the form", (input, message) => {
+    expect(parseSignInRequest(input)).toEqual({ ok: false, field: "email", message });
+  });
+
+  it("refuses what is not an object", () => {
+    for (const input of [null, undefined, "a@example.com", 1]) {
+      expect(parseSignInRequest(input).ok).toBe(false);
+    }
+  });
+});
