@@ -65,6 +65,10 @@ test.describe("accounts", () => {
     );
     await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
     await expect(header.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+    // The account controls fit a phone's header without sideways scrolling.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
 
     const session = (await (await page.request.get("/api/auth/session")).json()) as {
       user?: { email: string; role: string; id: string };

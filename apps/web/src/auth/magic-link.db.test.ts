@@ -127,6 +127,7 @@ describe("asking for a sign-in link", () => {
   });
 
   it("answers 503 when the mail cannot be sent", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { deps: d } = deps();
     const result = await requestSignInLink(
       { email: `down-${randomUUID()}@example.com` },
@@ -137,6 +138,8 @@ describe("asking for a sign-in link", () => {
       },
     );
     expect(result).toMatchObject({ ok: false, status: 503, code: "mail_failed" });
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
   });
 });
 
