@@ -3,6 +3,7 @@ import Link from "next/link";
 import { COURSE_TITLE, compiledLessons, totalMinutes } from "@neuronlab/content/course";
 import { lessonLabel } from "@/lessons/lesson-label";
 import { LessonProgressBadge } from "@/progress/lesson-progress-badge";
+import { ProgressSource } from "@/progress/progress-source";
 
 export const metadata: Metadata = { title: "The course" };
 
@@ -12,7 +13,7 @@ export default function CoursePage() {
       <h1 className="text-3xl font-bold tracking-tight">{COURSE_TITLE}</h1>
       <p className="mt-3 text-muted">
         {compiledLessons.length} parts, about {totalMinutes} minutes in all. Each lesson builds on
-        the one before it. Your progress is kept in this browser.
+        the one before it. <ProgressSource />
       </p>
       <ol className="mt-8 space-y-4">
         {compiledLessons.map(({ meta: lesson, exercises }) => (

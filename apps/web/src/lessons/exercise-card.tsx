@@ -2,8 +2,8 @@
 
 import { useId, useState, type SyntheticEvent, type ReactNode } from "react";
 import type { Answer, GradeResult, PublicExercise } from "@neuronlab/content/exercises/schema";
-import { exerciseStatus, withAttempt } from "@/progress/progress-store";
-import { updateProgress, useProgress } from "@/progress/use-progress";
+import { exerciseStatus } from "@/progress/progress-view";
+import { progressSync, useLearnerProgress } from "@/progress/use-progress";
 import { submitAttempt, SubmitError } from "./submit-attempt";
 import { LazyWidget } from "./lazy-widget";
 import { parseNumberInput } from "./parse-number";
@@ -25,12 +25,12 @@ const KIND_LABEL: Record<PublicExercise["kind"], string> = {
 /**
  * One exercise: the learner answers, the server grades (the key never comes to the browser), and
  * the card shows whether it was right, what was wrong and the explanation. Hints come one at a
- * time on request. Every graded attempt is kept in the browser's progress record.
+ * time on request. Every graded attempt is kept: in the learner's account when signed in (the
+ * server stores it as it grades it), otherwise in this browser.
  */
 export function ExerciseCard({ exercise, lesson, anchor }: ExerciseCardProps) {
   const headingId = useId();
-  const progress = useProgress();
-  const status = exerciseStatus(progress, exercise.id);
+  const status = exerciseStatus(useLearnerProgress().view, exercise.id);
   const [hints, setHints] = useState(0);
   const [result, setResult] = useState<GradeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,25 +39,29 @@ export function ExerciseCard({ exercise, lesson, anchor }: ExerciseCardProps) {
   async function send(answer: Answer) {
     setPending(true);
     setError(null);
+    const attemptId = crypto.randomUUID();
+    const at = new Date().toISOString();
     try {
-      const { attemptId, result: graded } = await submitAttempt(exercise.id, answer);
+      const { result: graded } = await submitAttempt(exercise.id, answer, { attemptId });
       setResult(graded);
-      updateProgress((p) =>
-        withAttempt(p, {
-          id: attemptId,
-          exerciseId: exercise.id,
-          lesson,
-          correct: graded.correct,
-          at: new Date().toISOString(),
-          answer,
-        }),
-      );
+      progressSync().attemptGraded({
+        attemptId,
+        exerciseId: exercise.id,
+        lesson,
+        answer,
+        correct: graded.correct,
+        saved: graded.saved,
+        at,
+      });
     } catch (caught) {
-      setError(
-        caught instanceof SubmitError
-          ? caught.message
-          : "Your answer could not be checked. Check your connection and try again.",
-      );
+      if (caught instanceof SubmitError) setError(caught.message);
+      else if (
+        progressSync().attemptUnsent({ attemptId, exerciseId: exercise.id, lesson, answer, at })
+      )
+        setError(
+          "Your answer could not be checked just now. It is saved on this device and will be checked and added to your progress when the connection is back.",
+        );
+      else setError("Your answer could not be checked. Check your connection and try again.");
     } finally {
       setPending(false);
     }
@@ -77,6 +81,7 @@ export function ExerciseCard({ exercise, lesson, anchor }: ExerciseCardProps) {
           <p className="text-sm text-muted">
             {status.solved ? "✓ Solved" : "Not solved yet"} · {status.attempts}{" "}
             {status.attempts === 1 ? "attempt" : "attempts"}
+            {status.pending > 0 ? ` · ${status.pending} waiting to be sent` : ""}
           </p>
         ) : null}
       </div>

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { findExercise } from "@neuronlab/content/exercises/catalog";
 import { gradeAnswer } from "@neuronlab/content/exercises/grade";
-import { answerSchema, type GradeResult } from "@neuronlab/content/exercises/schema";
+import {
+  answerSchema,
+  type Answer,
+  type Exercise,
+  type GradeResult,
+} from "@neuronlab/content/exercises/schema";
 import { HttpError, readJsonBody } from "@/http/errors";
 
 /** An answer is a few numbers or option ids; a playground set-up is the largest. */
@@ -12,6 +17,11 @@ export const attemptRequestSchema = z
     /** The browser's id for this attempt, the same on every retry. */
     attemptId: z.uuid(),
     answer: answerSchema,
+    /**
+     * When the learner answered, for an answer the browser kept and sends later (it was offline).
+     * Only ever moves the recorded time back, never after the request.
+     */
+    answeredAt: z.iso.datetime().optional(),
   })
   .strict();
 
@@ -22,17 +32,29 @@ function describe(error: z.ZodError): string {
   return `The answer is not in the expected shape${where}: ${first.message}`;
 }
 
+export interface AttemptRequest {
+  exercise: Exercise;
+  /** The exercise's lesson, from the catalog (never from the browser). */
+  lesson: string;
+  attemptId: string;
+  answer: Answer;
+  answeredAt?: Date;
+}
+
 /**
- * Grades one attempt at an exercise from an untrusted request. Every problem with the request is
- * an HttpError with a message for the learner; the key never leaves the server, only the result.
+ * Reads one attempt at an exercise from an untrusted request. Every problem with the request is
+ * an HttpError with a message for the learner.
  */
-export async function gradeRequest(exerciseId: string, request: Request): Promise<GradeResult> {
+export async function readAttemptRequest(
+  exerciseId: string,
+  request: Request,
+): Promise<AttemptRequest> {
   const found = findExercise(exerciseId);
   if (!found) throw new HttpError(404, "unknown_exercise", "There is no such exercise.");
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   const parsed = attemptRequestSchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, "invalid_answer", describe(parsed.error));
-  const { answer } = parsed.data;
+  const { attemptId, answer, answeredAt } = parsed.data;
   if (answer.kind !== found.exercise.kind) {
     throw new HttpError(
       400,
@@ -40,5 +62,17 @@ export async function gradeRequest(exerciseId: string, request: Request): Promis
       `This exercise takes a ${found.exercise.kind} answer, not a ${answer.kind} one.`,
     );
   }
-  return gradeAnswer(found.exercise, answer);
+  return {
+    exercise: found.exercise,
+    lesson: found.lesson,
+    attemptId,
+    answer,
+    ...(answeredAt === undefined ? {} : { answeredAt: new Date(answeredAt) }),
+  };
+}
+
+/** Grades one attempt from an untrusted request; the key never leaves the server, only the result. */
+export async function gradeRequest(exerciseId: string, request: Request): Promise<GradeResult> {
+  const { exercise, answer } = await readAttemptRequest(exerciseId, request);
+  return gradeAnswer(exercise, answer);
 }

@@ -1,13 +1,13 @@
 "use client";
 
-import { lessonSummary, withLesson } from "@/progress/progress-store";
-import { updateProgress, useProgress } from "@/progress/use-progress";
+import { lessonSummary } from "@/progress/progress-view";
+import { progressSync, useLearnerProgress } from "@/progress/use-progress";
 
 /** The end of a lesson: how many of its exercises are solved, and marking it done. */
 export function LessonFinish({ lesson, exerciseIds }: { lesson: string; exerciseIds: string[] }) {
-  const progress = useProgress();
-  const summary = lessonSummary(progress, lesson, exerciseIds);
-  const completedAt = progress.lessons[lesson]?.completedAt;
+  const { view, source } = useLearnerProgress();
+  const summary = lessonSummary(view, lesson, exerciseIds);
+  const completedAt = view.lessons[lesson]?.completedAt;
   return (
     <section
       aria-label="Your progress in this lesson"
@@ -20,21 +20,25 @@ export function LessonFinish({ lesson, exerciseIds }: { lesson: string; exercise
           : ""}
       </p>
       {completedAt ? (
-        <button
-          type="button"
-          className="rounded-md border border-line px-4 py-2"
-          onClick={() => {
-            updateProgress((p) => withLesson(p, lesson, { completedAt: undefined }));
-          }}
-        >
-          Mark as not done
-        </button>
+        // An account keeps the first completion for good (the dashboard counts it); only this
+        // browser's own record can be taken back.
+        source === "browser" ? (
+          <button
+            type="button"
+            className="rounded-md border border-line px-4 py-2"
+            onClick={() => {
+              progressSync().lessonChanged(lesson, { completedAt: undefined });
+            }}
+          >
+            Mark as not done
+          </button>
+        ) : null
       ) : (
         <button
           type="button"
           className="rounded-md bg-accent px-4 py-2 font-semibold text-accent-ink"
           onClick={() => {
-            updateProgress((p) => withLesson(p, lesson, { completedAt: new Date().toISOString() }));
+            progressSync().lessonChanged(lesson, { completedAt: new Date().toISOString() });
           }}
         >
           Mark this lesson as done

@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { withLesson } from "@/progress/progress-store";
-import { updateProgress, useProgress } from "@/progress/use-progress";
+import { progressSync, useLearnerProgress } from "@/progress/use-progress";
 
 /** How often the position is written while the learner scrolls. */
 const SAVE_EVERY_MS = 1000;
@@ -24,13 +23,13 @@ function currentAnchor(anchors: readonly string[]): string | undefined {
  * to the top of the lesson, offers to take them there.
  */
 export function ReadingPosition({ lesson, anchors }: { lesson: string; anchors: string[] }) {
-  const progress = useProgress();
-  const saved = progress.lessons[lesson]?.position?.anchor;
+  const { view, known } = useLearnerProgress();
+  const saved = known ? view.lessons[lesson]?.position?.anchor : undefined;
   const [offer, setOffer] = useState<{ id: string; text: string } | null>(null);
   const decided = useRef(false);
 
-  // Decide once, on arrival (after the browser has applied any #anchor scroll), whether to offer
-  // the way back.
+  // Decide once, on arrival (after the browser has applied any #anchor scroll, and once the
+  // server has said whose progress this is), whether to offer the way back.
   useEffect(() => {
     if (decided.current || saved === undefined) return;
     decided.current = true;
@@ -50,11 +49,8 @@ export function ReadingPosition({ lesson, anchors }: { lesson: string; anchors: 
       timer = undefined;
       const anchor = currentAnchor(anchors);
       if (anchor === undefined) return;
-      updateProgress((p) =>
-        p.lessons[lesson]?.position?.anchor === anchor
-          ? p
-          : withLesson(p, lesson, { position: { anchor, at: new Date().toISOString() } }),
-      );
+      if (progressSync().current().view.lessons[lesson]?.position?.anchor === anchor) return;
+      progressSync().lessonChanged(lesson, { position: { anchor, at: new Date().toISOString() } });
     };
     const onScroll = () => {
       timer ??= setTimeout(save, SAVE_EVERY_MS);

@@ -53,3 +53,17 @@ describe("sending an answer", () => {
     expect(bodies).toHaveLength(1);
   });
 });
+
+describe("sending an answer kept for later", () => {
+  it("uses the attempt id it is given, on every try", async () => {
+    const { bodies, fetchImpl } = recorder([offline, () => Response.json(graded)]);
+    const attemptId = "11111111-1111-4111-8111-111111111111";
+    const sent = await submitAttempt(
+      "q",
+      { kind: "numeric", value: 1 },
+      { attemptId, fetchImpl, pauseMs: 1 },
+    );
+    expect(sent.attemptId).toBe(attemptId);
+    expect(bodies.map((b) => b.attemptId)).toEqual([attemptId, attemptId]);
+  });
+});

@@ -1,5 +1,11 @@
 import type { Answer, GradeResult } from "@neuronlab/content/exercises/schema";
 
+/** The server's answer: the grade, and whether it stored the attempt in the learner's account. */
+export interface AttemptResult extends GradeResult {
+  attemptId: string;
+  saved: boolean;
+}
+
 /** A refusal the learner can act on (the server's own message). */
 export class SubmitError extends Error {
   override name = "SubmitError";
@@ -7,6 +13,13 @@ export class SubmitError extends Error {
 
 const RETRIES = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface SubmitOptions {
+  /** The attempt's id: made here when left out, and sent with every retry. */
+  attemptId?: string;
+  fetchImpl?: typeof fetch;
+  pauseMs?: number;
+}
 
 /**
  * Sends one answer for grading. The attempt id is made once and sent with every retry, so a
@@ -16,9 +29,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function submitAttempt(
   exerciseId: string,
   answer: Answer,
-  { fetchImpl = fetch, pauseMs = 500 }: { fetchImpl?: typeof fetch; pauseMs?: number } = {},
-): Promise<{ attemptId: string; result: GradeResult }> {
-  const attemptId = crypto.randomUUID();
+  { attemptId = crypto.randomUUID(), fetchImpl = fetch, pauseMs = 500 }: SubmitOptions = {},
+): Promise<{ attemptId: string; result: AttemptResult }> {
   let lastError: unknown;
   for (let attempt = 0; attempt <= RETRIES; attempt++) {
     if (attempt > 0) await sleep(pauseMs * 2 ** (attempt - 1));
@@ -33,7 +45,7 @@ export async function submitAttempt(
       lastError = error;
       continue;
     }
-    if (response.ok) return { attemptId, result: (await response.json()) as GradeResult };
+    if (response.ok) return { attemptId, result: (await response.json()) as AttemptResult };
     if (response.status < 500) {
       const body = (await response.json().catch(() => null)) as {
         error?: { message?: string };

@@ -1,9 +1,9 @@
 "use client";
 
-import { lessonSummary } from "./progress-store";
-import { useProgress } from "./use-progress";
+import { lessonSummary } from "./progress-view";
+import { useLearnerProgress } from "./use-progress";
 
-/** A lesson's state on the course page, from the progress this browser keeps. */
+/** A lesson's state on the course page, from the account when signed in, else this browser. */
 export function LessonProgressBadge({
   slug,
   exerciseIds,
@@ -11,7 +11,7 @@ export function LessonProgressBadge({
   slug: string;
   exerciseIds: string[];
 }) {
-  const summary = lessonSummary(useProgress(), slug, exerciseIds);
+  const summary = lessonSummary(useLearnerProgress().view, slug, exerciseIds);
   const state = summary.completed ? "Done" : summary.started ? "In progress" : "Not started";
   return (
     <p className="text-sm" data-lesson-progress={slug}>

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
   emptyProgress,
-  exerciseStatus,
-  lessonSummary,
+  markMerged,
   MAX_ATTEMPTS,
   parseProgress,
+  unmerged,
   withAttempt,
   withLesson,
+  withoutMerged,
   type AttemptRecord,
 } from "./progress-store";
+import { exerciseStatus, lessonSummary, viewOfBrowser } from "./progress-view";
 
 let n = 0;
 function attempt(exerciseId: string, correct: boolean, lesson = "a-single-neuron"): AttemptRecord {
@@ -80,24 +82,24 @@ describe("the browser's progress record", () => {
 
   it("says whether an exercise is solved, even when a later answer was wrong", () => {
     let progress = withAttempt(emptyProgress(), attempt("q1", false));
-    expect(exerciseStatus(progress, "q1")).toEqual({
+    expect(exerciseStatus(viewOfBrowser(progress), "q1")).toEqual({
+      lesson: "a-single-neuron",
       attempts: 1,
       solved: false,
-      lastCorrect: false,
+      pending: 0,
     });
     progress = withAttempt(progress, attempt("q1", true));
     progress = withAttempt(progress, attempt("q1", false));
-    expect(exerciseStatus(progress, "q1")).toEqual({
+    expect(exerciseStatus(viewOfBrowser(progress), "q1")).toMatchObject({
       attempts: 3,
       solved: true,
-      lastCorrect: false,
     });
-    expect(exerciseStatus(progress, "q2")).toBeUndefined();
+    expect(exerciseStatus(viewOfBrowser(progress), "q2")).toBeUndefined();
   });
 
   it("sums a lesson up: solved exercises, started, done", () => {
     let progress = emptyProgress();
-    expect(lessonSummary(progress, "intro", ["a", "b", "c"])).toEqual({
+    expect(lessonSummary(viewOfBrowser(progress), "intro", ["a", "b", "c"])).toEqual({
       solved: 0,
       total: 3,
       completed: false,
@@ -105,14 +107,14 @@ describe("the browser's progress record", () => {
     });
     progress = withAttempt(progress, attempt("a", true, "intro"));
     progress = withAttempt(progress, attempt("b", false, "intro"));
-    expect(lessonSummary(progress, "intro", ["a", "b", "c"])).toEqual({
+    expect(lessonSummary(viewOfBrowser(progress), "intro", ["a", "b", "c"])).toEqual({
       solved: 1,
       total: 3,
       completed: false,
       started: true,
     });
     progress = withLesson(progress, "intro", { completedAt: new Date().toISOString() });
-    expect(lessonSummary(progress, "intro", ["a", "b", "c"]).completed).toBe(true);
+    expect(lessonSummary(viewOfBrowser(progress), "intro", ["a", "b", "c"]).completed).toBe(true);
   });
 
   it("updates one lesson without touching the rest of its record", () => {
@@ -120,5 +122,34 @@ describe("the browser's progress record", () => {
     let progress = withLesson(emptyProgress(), "intro", { position: { anchor: "knobs", at } });
     progress = withLesson(progress, "intro", { completedAt: at });
     expect(progress.lessons.intro).toEqual({ position: { anchor: "knobs", at }, completedAt: at });
+  });
+
+  it("marks what an account acknowledged as merged; a lesson changed meanwhile goes next time", () => {
+    const at = "2026-01-01T00:00:00.000Z";
+    const a = attempt("q1", true);
+    const b = attempt("q2", false);
+    let progress = withAttempt(withAttempt(emptyProgress(), a), b);
+    progress = withLesson(progress, "intro", { completedAt: at });
+    progress = withLesson(progress, "loss", { position: { anchor: "x", at } });
+    const sent = unmerged(progress);
+    expect(sent.attempts).toEqual([a, b]);
+
+    // While the merge was on its way, the learner read on in "loss".
+    progress = withLesson(progress, "loss", { position: { anchor: "y", at } });
+    progress = markMerged(progress, { attemptIds: [a.id], lessons: sent.lessons });
+    expect(unmerged(progress)).toEqual({
+      attempts: [b],
+      lessons: { loss: { position: { anchor: "y", at } } },
+    });
+    // Merged entries stay in the browser (and read back), until the account is deleted.
+    expect(parseProgress(JSON.stringify(progress))).toEqual(progress);
+    expect(withoutMerged(progress)).toEqual({
+      version: 1,
+      attempts: [b],
+      lessons: { loss: { position: { anchor: "y", at } } },
+    });
+    // A merged lesson changed later is unmerged again.
+    progress = withLesson(progress, "intro", { position: { anchor: "z", at } });
+    expect(Object.keys(unmerged(progress).lessons)).toEqual(["intro", "loss"]);
   });
 });

@@ -17,12 +17,16 @@ export interface AttemptRecord {
   at: string;
   /** The answer as sent, so it can be replayed into an account. */
   answer: unknown;
+  /** Moved into an account at sign-in (kept here until then, and after). */
+  merged?: true | undefined;
 }
 
 export interface LessonRecord {
   completedAt?: string | undefined;
   /** Where the learner was: the nearest heading above the top of the screen. */
   position?: { anchor: string; at: string } | undefined;
+  /** Moved into an account at sign-in, as it is now: a later change clears it. */
+  merged?: true | undefined;
 }
 
 export interface Progress {
@@ -50,13 +54,15 @@ export function isAttemptRecord(value: unknown): value is AttemptRecord {
     isText(value.lesson, 64) &&
     typeof value.correct === "boolean" &&
     isTime(value.at) &&
-    "answer" in value
+    "answer" in value &&
+    (value.merged === undefined || value.merged === true)
   );
 }
 
 export function isLessonRecord(value: unknown): value is LessonRecord {
   if (!isRecord(value)) return false;
   if (value.completedAt !== undefined && !isTime(value.completedAt)) return false;
+  if (value.merged !== undefined && value.merged !== true) return false;
   const { position } = value;
   if (position === undefined) return true;
   return isRecord(position) && isText(position.anchor, 200) && isTime(position.at);
@@ -94,40 +100,51 @@ export function withAttempt(progress: Progress, attempt: AttemptRecord): Progres
 }
 
 export function withLesson(progress: Progress, slug: string, change: LessonRecord): Progress {
-  const before = progress.lessons[slug] ?? {};
+  const { merged: _merged, ...before } = progress.lessons[slug] ?? {};
   return { ...progress, lessons: { ...progress.lessons, [slug]: { ...before, ...change } } };
 }
 
-export interface ExerciseStatus {
-  attempts: number;
-  /** Answered right at least once. */
-  solved: boolean;
-  lastCorrect: boolean;
+/** What has not moved into an account yet: the part a merge sends. */
+export function unmerged(progress: Progress): Pick<Progress, "attempts" | "lessons"> {
+  return {
+    attempts: progress.attempts.filter((a) => !a.merged),
+    lessons: Object.fromEntries(Object.entries(progress.lessons).filter(([, l]) => !l.merged)),
+  };
 }
 
-export function exerciseStatus(progress: Progress, exerciseId: string): ExerciseStatus | undefined {
-  const mine = progress.attempts.filter((a) => a.exerciseId === exerciseId);
-  const last = mine.at(-1);
-  if (!last) return undefined;
-  return { attempts: mine.length, solved: mine.some((a) => a.correct), lastCorrect: last.correct };
-}
-
-export interface LessonSummary {
-  solved: number;
-  total: number;
-  completed: boolean;
-  started: boolean;
-}
-
-export function lessonSummary(
+/**
+ * Marks what the server acknowledged as merged. A lesson changed since it was sent stays
+ * unmerged, so the change goes with the next merge.
+ */
+export function markMerged(
   progress: Progress,
-  slug: string,
-  exerciseIds: readonly string[],
-): LessonSummary {
-  const solved = exerciseIds.filter((id) => exerciseStatus(progress, id)?.solved).length;
-  const record = progress.lessons[slug];
-  const completed = record?.completedAt !== undefined;
-  const started =
-    completed || record?.position !== undefined || progress.attempts.some((a) => a.lesson === slug);
-  return { solved, total: exerciseIds.length, completed, started };
+  sent: { attemptIds: readonly string[]; lessons: Record<string, LessonRecord> },
+): Progress {
+  const ids = new Set(sent.attemptIds);
+  const attempts = progress.attempts.map((a) =>
+    ids.has(a.id) && !a.merged ? { ...a, merged: true as const } : a,
+  );
+  const lessons = { ...progress.lessons };
+  for (const [slug, record] of Object.entries(sent.lessons)) {
+    const now = lessons[slug];
+    if (now && !now.merged && sameLesson(now, record)) lessons[slug] = { ...now, merged: true };
+  }
+  return { ...progress, attempts, lessons };
+}
+
+function sameLesson(a: LessonRecord, b: LessonRecord): boolean {
+  return (
+    a.completedAt === b.completedAt &&
+    a.position?.anchor === b.position?.anchor &&
+    a.position?.at === b.position?.at
+  );
+}
+
+/** The record without what moved into an account (for when that account is deleted). */
+export function withoutMerged(progress: Progress): Progress {
+  return {
+    ...progress,
+    attempts: progress.attempts.filter((a) => !a.merged),
+    lessons: Object.fromEntries(Object.entries(progress.lessons).filter(([, l]) => !l.merged)),
+  };
 }

@@ -1,59 +1,55 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { emptyProgress, parseProgress, STORAGE_KEY, type Progress } from "./progress-store";
+import { OUTBOX_KEY, parseOutbox } from "./outbox";
+import { parseProgress, STORAGE_KEY } from "./progress-store";
+import { ProgressSync, type LearnerProgress } from "./progress-sync";
+import { emptyView } from "./progress-view";
+import { storedValue } from "./stored-value";
 
 /**
- * The browser's progress record as React state: read from localStorage, written back on every
- * change and shared by every component on the page (and other tabs, through the storage event).
+ * The learner's progress as React state, one sync per page (progress-sync.ts): from the account
+ * when signed in, from this browser otherwise. Components render the view and report what the
+ * learner did; where it is kept is the sync's business.
  */
 
-const listeners = new Set<() => void>();
-let cachedRaw: string | null | undefined;
-let cached: Progress = emptyProgress();
-const serverSnapshot = emptyProgress();
+let sync: ProgressSync | undefined;
 
-function read(): Progress {
-  let raw: string | null = null;
-  try {
-    raw = window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    // Storage disabled (private mode, a sandboxed frame): progress lives for this page only.
-    return cached;
-  }
-  if (raw !== cachedRaw) {
-    cachedRaw = raw;
-    cached = parseProgress(raw);
-  }
-  return cached;
+/** The page's one sync, made on first use in the browser. */
+export function progressSync(): ProgressSync {
+  if (sync) return sync;
+  const made = new ProgressSync({
+    fetch: (input, init) => fetch(input, init),
+    progress: storedValue(STORAGE_KEY, parseProgress),
+    outbox: storedValue(OUTBOX_KEY, parseOutbox),
+  });
+  const retry = () => {
+    if (document.visibilityState === "visible") void made.retry();
+  };
+  window.addEventListener("online", retry);
+  document.addEventListener("visibilitychange", retry);
+  sync = made;
+  return made;
 }
+
+const serverSnapshot: LearnerProgress = {
+  source: "browser",
+  view: emptyView(),
+  user: null,
+  known: false,
+};
 
 function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === STORAGE_KEY) listener();
-  };
-  window.addEventListener("storage", onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("storage", onStorage);
-  };
+  const s = progressSync();
+  const unsubscribe = s.subscribe(listener);
+  void s.start();
+  return unsubscribe;
 }
 
-export function updateProgress(change: (progress: Progress) => Progress): void {
-  const next = change(read());
-  if (next === cached) return;
-  cached = next;
-  try {
-    const raw = JSON.stringify(next);
-    window.localStorage.setItem(STORAGE_KEY, raw);
-    cachedRaw = raw;
-  } catch {
-    // Quota or disabled storage: keep the in-memory record for this page.
-  }
-  for (const listener of listeners) listener();
-}
-
-export function useProgress(): Progress {
-  return useSyncExternalStore(subscribe, read, () => serverSnapshot);
+export function useLearnerProgress(): LearnerProgress {
+  return useSyncExternalStore(
+    subscribe,
+    () => progressSync().current(),
+    () => serverSnapshot,
+  );
 }

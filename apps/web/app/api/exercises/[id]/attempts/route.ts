@@ -1,16 +1,24 @@
+import { getSessionUser } from "@/auth/session";
+import { maybeDb } from "@/db";
 import { errorResponse } from "@/http/errors";
-import { gradeRequest } from "@/lessons/grade-request";
+import { postAttempt } from "@/progress/progress-api";
 
 export const dynamic = "force-dynamic";
 
-/** POST an answer (`{ attemptId, answer }`); the answer is graded here and the result returned. */
+/**
+ * POST an answer (`{ attemptId, answer }`): graded here and the result returned; for a signed-in
+ * learner the attempt is also stored, once per attempt id.
+ */
 export async function POST(
   request: Request,
   { params }: RouteContext<"/api/exercises/[id]/attempts">,
 ): Promise<Response> {
   try {
     const { id } = await params;
-    const result = await gradeRequest(id, request);
+    const db = maybeDb();
+    // Without a database there are no accounts: every visitor is graded anonymously.
+    const learner = db ? await getSessionUser() : null;
+    const result = await postAttempt(id, request, learner, db);
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);

@@ -1,0 +1,76 @@
+import "server-only";
+import type { Db } from "@neuronlab/db/client";
+import { deleteUser, exportUserData, normaliseEmail, type UserExport } from "@neuronlab/db/users";
+import { HttpError, readJsonBody } from "@/http/errors";
+import type { Learner } from "./progress-api";
+import { deleteRequestSchema, describeIssue } from "./progress-schemas";
+
+/** "Download my data" and "delete my account": the learner's own rows, and only theirs. */
+
+export interface DataDownload {
+  filename: string;
+  data: UserExport;
+}
+
+/** Everything the platform holds about the signed-in learner, as a JSON file to download. */
+export async function exportMyData(
+  learner: Learner | null,
+  db: Db,
+  now: Date = new Date(),
+): Promise<DataDownload> {
+  if (!learner) throw new HttpError(401, "not_signed_in", "Sign in to download your data.");
+  const data = await exportUserData(db, learner.id);
+  if (!data) throw new HttpError(404, "no_account", "There is no account to export.");
+  return { filename: `neuronlab-data-${now.toISOString().slice(0, 10)}.json`, data };
+}
+
+/** The answer to a JSON download: an attachment, never cached. */
+export function downloadResponse({ filename, data }: DataDownload): Response {
+  return new Response(`${JSON.stringify(data, null, 2)}\n`, {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+/**
+ * Deletes the signed-in learner's account and everything of theirs, their sessions included, so
+ * they are signed out everywhere at once. The request must repeat their e-mail address, so a
+ * stray click or a forged request without it deletes nothing.
+ */
+export async function deleteMyAccount(
+  request: Request,
+  learner: Learner | null,
+  db: Db,
+): Promise<{ deleted: true }> {
+  if (!learner) throw new HttpError(401, "not_signed_in", "Sign in to delete your account.");
+  const body = await readJsonBody(request, 1024);
+  const parsed = deleteRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new HttpError(400, "invalid_confirmation", describeIssue(parsed.error, "confirmation"));
+  }
+  if (normaliseEmail(parsed.data.confirmEmail) !== normaliseEmail(learner.email)) {
+    throw new HttpError(
+      400,
+      "confirmation_mismatch",
+      "Type the e-mail address of this account to confirm.",
+    );
+  }
+  await deleteUser(db, learner.id);
+  return { deleted: true };
+}
+
+/**
+ * The session cookies next-auth may have set, expired: the session rows are gone already; this
+ * only tidies the browser.
+ */
+export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+export function expiredSessionCookies(): string[] {
+  return SESSION_COOKIES.map(
+    (name) =>
+      `${name}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`,
+  );
+}
