@@ -10,7 +10,13 @@ const postgresUrl = process.env.TEST_DATABASE_URL ?? "";
 
 const project = (name: string, testDatabaseUrl: string, exclude: string[] = []) => ({
   extends: true as const,
-  test: { name, provide: { testDatabaseUrl }, exclude },
+  test: {
+    name,
+    provide: { testDatabaseUrl },
+    exclude,
+    // PGlite's initdb and the migrations, once for the run (src/testing/global-setup.ts).
+    ...(testDatabaseUrl ? {} : { globalSetup: ["src/testing/global-setup.ts"] }),
+  },
 });
 
 export default defineVitestConfig({

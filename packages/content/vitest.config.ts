@@ -10,5 +10,6 @@ export default defineVitestConfig({
     // two-core machine.
     testTimeout: 60_000,
     restoreMocks: true,
+    setupFiles: ["./vitest.setup.ts"],
   },
 });

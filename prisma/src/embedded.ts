@@ -9,6 +9,8 @@ export interface EmbeddedServerOptions {
   port?: number;
   /** Connections served at once; a client's pool must not be larger. */
   maxConnections: number;
+  /** Start from this dump of a data directory (PGlite's dumpDataDir) instead of an empty one. */
+  loadDataDir?: Blob;
 }
 
 export interface EmbeddedServer {
@@ -24,7 +26,10 @@ export interface EmbeddedServer {
  */
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const host = options.host ?? "127.0.0.1";
-  const db = await PGlite.create(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
+  const db = await PGlite.create({
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+  });
   const server = new PGLiteSocketServer({
     db,
     host,

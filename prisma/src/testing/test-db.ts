@@ -1,27 +1,19 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { inject } from "vitest";
 import { createDb, type Db } from "../client.ts";
 import { startEmbeddedServer } from "../embedded.ts";
+import { migrationScripts } from "./migrations.ts";
+
+export { MIGRATIONS_DIR, migrationScripts } from "./migrations.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** PostgreSQL to test against; empty for the in-memory PGlite. */
     testDatabaseUrl: string;
+    /** Data directories PGlite test databases start from, made once by global-setup.ts. */
+    pgliteTemplates: { empty: string; migrated: string } | undefined;
   }
-}
-
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations", import.meta.url));
-
-/** The migrations' SQL, oldest first, as `prisma migrate deploy` applies them. */
-export function migrationScripts(): string[] {
-  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => readFileSync(join(MIGRATIONS_DIR, name, "migration.sql"), "utf8"));
 }
 
 export interface TestDb {
@@ -46,8 +38,14 @@ export async function createTestDb({
 }
 
 async function pgliteTestDb(migrate: boolean): Promise<TestDb> {
-  const server = await startEmbeddedServer({ maxConnections: POOL_SIZE + 2 });
-  if (migrate) {
+  // A copy of the data directory global-setup.ts made once for the run, when there is one.
+  const templates = inject("pgliteTemplates");
+  const template = templates ? (migrate ? templates.migrated : templates.empty) : undefined;
+  const server = await startEmbeddedServer({
+    maxConnections: POOL_SIZE + 2,
+    ...(template ? { loadDataDir: new Blob([await readFile(template)]) } : {}),
+  });
+  if (migrate && !template) {
     for (const script of migrationScripts()) await server.db.exec(script);
   }
   const db = createDb({ url: server.url, poolSize: POOL_SIZE });
