@@ -8,9 +8,15 @@ import { defineVitestConfig } from "@neuronlab/config/vitest";
  */
 const postgresUrl = process.env.TEST_DATABASE_URL ?? "";
 
-const project = (name: string, testDatabaseUrl: string, include?: string[]) => ({
+const project = (name: string, testDatabaseUrl: string, exclude?: string[]) => ({
   extends: true as const,
-  test: { name, provide: { testDatabaseUrl }, ...(include ? { include } : {}) },
+  test: {
+    name,
+    provide: { testDatabaseUrl },
+    ...(exclude ? { exclude } : {}),
+    // PGlite's initdb and the migrations, once for the run; each database file loads a copy.
+    ...(testDatabaseUrl ? {} : { globalSetup: ["../../prisma/src/testing/global-setup.ts"] }),
+  },
 });
 
 export default defineVitestConfig({
@@ -20,7 +26,15 @@ export default defineVitestConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: postgresUrl
-      ? [project("web", ""), project("web-postgresql", postgresUrl, ["src/**/*.db.test.ts"])]
+      ? [
+          project("web", ""),
+          // Only the database tests again (the project's include adds to the shared one, so the
+          // other tests are excluded instead).
+          project("web-postgresql", postgresUrl, [
+            "**/node_modules/**",
+            "{src,app,scripts}/**/!(*.db).test.{ts,tsx}",
+          ]),
+        ]
       : [project("web", "")],
   },
 });
