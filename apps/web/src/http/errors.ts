@@ -36,7 +36,13 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await request.text();
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    // The client went away, or sent a body that is not text, before it was all read.
+    throw new HttpError(400, "unreadable_body", "The request body could not be read.");
+  }
   if (new TextEncoder().encode(text).byteLength > maxBytes) throw tooLarge(maxBytes);
   try {
     return JSON.parse(text) as unknown;

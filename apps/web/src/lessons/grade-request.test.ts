@@ -151,3 +151,24 @@ describe("grading an attempt from a request", () => {
     expect(error).toMatchObject({ status: 400, code: "wrong_kind" });
   });
 });
+
+describe("a body that cannot be read", () => {
+  it("answers 400, not 500", async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.error(new Error("connection reset"));
+      },
+    });
+    const request = new Request("http://localhost/api/exercises/x/attempts", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    const error = await gradeRequest("neuron-compute-z", request).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ status: 400, code: "unreadable_body" });
+  });
+});
