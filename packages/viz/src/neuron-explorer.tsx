@@ -2,7 +2,8 @@
 
 import { useId, useRef, useState, type ReactNode } from "react";
 import type { ActivationName } from "@neuronlab/engine/activations";
-import { formatNumber, subscript } from "./format.ts";
+import { NumberField } from "./number-field.tsx";
+import { subscript } from "./format.ts";
 import { useElementWidth } from "./hooks/use-element-width.ts";
 import { NeuronDiagram } from "./neuron-diagram.tsx";
 import {
@@ -108,7 +109,9 @@ export function NeuronExplorer({
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         <ParameterGroup legend="Inputs">
           {value.inputs.map((x, i) => (
-            <ParameterField
+            <NumberField
+              labelWidth="w-8"
+              decimals={2}
               key={i}
               label={subscript("x", i + 1)}
               name={`Input ${subscript("x", i + 1)}`}
@@ -122,7 +125,9 @@ export function NeuronExplorer({
         </ParameterGroup>
         <ParameterGroup legend="Weights">
           {value.weights.map((w, i) => (
-            <ParameterField
+            <NumberField
+              labelWidth="w-8"
+              decimals={2}
               key={i}
               label={subscript("w", i + 1)}
               name={`Weight ${subscript("w", i + 1)}`}
@@ -135,7 +140,9 @@ export function NeuronExplorer({
           ))}
         </ParameterGroup>
         <ParameterGroup legend="Bias and activation">
-          <ParameterField
+          <NumberField
+            labelWidth="w-8"
+            decimals={2}
             label="b"
             name="Bias b"
             value={value.bias}
@@ -176,62 +183,5 @@ function ParameterGroup({ legend, children }: { legend: string; children: ReactN
       <legend className="mb-1 text-sm font-semibold">{legend}</legend>
       {children}
     </fieldset>
-  );
-}
-
-interface ParameterFieldProps {
-  /** What the row shows: "x₁". */
-  label: string;
-  /** What assistive technology announces: "Input x₁". */
-  name: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  onChange: (value: number) => void;
-}
-
-/** A slider to drag and a box to type in, bound to the same number. */
-function ParameterField({ label, name, value, min, max, step, onChange }: ParameterFieldProps) {
-  // What the learner is typing, kept apart from the value while it is not yet a number ("−", "0.").
-  const [draft, setDraft] = useState<string | null>(null);
-  const shown = Number(value.toFixed(4));
-  return (
-    <div className="flex items-center gap-2">
-      <span aria-hidden="true" className="w-8 shrink-0 font-medium">
-        {label}
-      </span>
-      <input
-        type="range"
-        aria-label={name}
-        aria-valuetext={formatNumber(value)}
-        min={min}
-        max={max}
-        step={step}
-        value={shown}
-        onChange={(event) => {
-          onChange(Number(event.currentTarget.value));
-        }}
-        className="min-w-0 flex-1"
-      />
-      <input
-        type="number"
-        aria-label={name}
-        min={min}
-        max={max}
-        step={step}
-        value={draft ?? String(shown)}
-        onChange={(event) => {
-          const text = event.currentTarget.value;
-          setDraft(text);
-          const v = Number(text);
-          if (text.trim() !== "" && Number.isFinite(v)) onChange(Math.min(max, Math.max(min, v)));
-        }}
-        onBlur={() => {
-          setDraft(null);
-        }}
-        className="w-20 shrink-0 rounded-md border border-line bg-canvas px-2 py-1 text-right text-ink tabular-nums"
-      />
-    </div>
   );
 }
