@@ -6,6 +6,7 @@ import { LessonContent } from "@/lessons/lesson-content";
 import { LessonFinish } from "@/lessons/lesson-finish";
 import { ReadingPosition } from "@/lessons/reading-position";
 import { TableOfContents } from "@/lessons/table-of-contents";
+import { WideFormulas } from "@/lessons/wide-formulas";
 import { lessonLabel } from "@/lessons/lesson-label";
 import "katex/dist/katex.min.css";
 
@@ -61,6 +62,7 @@ export default async function LessonPage({ params }: PageProps<"/course/[slug]">
         </details>
         <div className="lesson-prose prose mt-8 max-w-none dark:prose-invert">
           <LessonContent slug={slug} />
+          <WideFormulas />
         </div>
         <LessonFinish lesson={slug} exerciseIds={lesson.exercises} />
         <nav
