@@ -52,14 +52,18 @@ export function AccountMenu() {
   const { user } = account;
   return (
     <div className="flex items-center gap-3" data-testid="account">
-      <span className="max-w-[12rem] truncate text-sm text-muted" title={user.email}>
+      {/* On a phone the address would push the controls off the screen; the dashboard shows it. */}
+      <span
+        className="hidden max-w-[12rem] truncate text-sm text-muted sm:inline"
+        title={user.email}
+      >
         <span className="sr-only">Signed in as </span>
         {user.name ?? user.email}
       </span>
       <Link href="/dashboard" className="font-medium text-ink underline-offset-4 hover:underline">
         Dashboard
       </Link>
-      <SignOutButton className="rounded-md border border-line px-3 py-2 font-medium text-ink hover:bg-panel" />
+      <SignOutButton className="rounded-md border border-line px-3 py-2 font-medium whitespace-nowrap text-ink hover:bg-panel" />
     </div>
   );
 }
