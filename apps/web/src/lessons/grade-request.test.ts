@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { exercisesByLesson } from "@neuronlab/content/exercises/catalog";
 import type { Answer, Exercise } from "@neuronlab/content/exercises/schema";
 import { HttpError } from "@/http/errors";
+import { refusal } from "@/http/testing";
 import { gradeRequest, MAX_BODY_BYTES } from "./grade-request";
 
 const attemptId = "6f1c2f0e-8f7a-4c3b-9d2e-1a2b3c4d5e6f";
@@ -14,14 +15,7 @@ function post(body: unknown, headers: Record<string, string> = {}): Request {
   });
 }
 
-async function refusal(id: string, request: Request): Promise<HttpError> {
-  const error = await gradeRequest(id, request).then(
-    () => new Error("was graded"),
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof HttpError)) throw new Error(`expected an HttpError, got ${String(error)}`);
-  return error;
-}
+const refusedFor = (id: string, request: Request) => refusal(gradeRequest(id, request));
 
 /** The right answer to an exercise, read from its key (goal exercises aside). */
 function rightAnswer(exercise: Exercise): Answer | undefined {
@@ -92,7 +86,7 @@ describe("grading an attempt from a request", () => {
   });
 
   it("answers 404 for an exercise that does not exist", async () => {
-    const error = await refusal(
+    const error = await refusedFor(
       "no-such-exercise",
       post({ attemptId, answer: { kind: "numeric", value: 1 } }),
     );
@@ -101,12 +95,12 @@ describe("grading an attempt from a request", () => {
 
   it("refuses bodies that are not JSON, too large or malformed, with a clear 4xx", async () => {
     expect(
-      await refusal(
+      await refusedFor(
         "neuron-compute-z",
         post("value=1", { "content-type": "application/x-www-form-urlencoded" }),
       ),
     ).toMatchObject({ status: 415 });
-    expect(await refusal("neuron-compute-z", post("{not json"))).toMatchObject({
+    expect(await refusedFor("neuron-compute-z", post("{not json"))).toMatchObject({
       status: 400,
       code: "invalid_json",
     });
@@ -115,7 +109,7 @@ describe("grading an attempt from a request", () => {
       answer: { kind: "numeric", value: 1 },
       pad: "x".repeat(MAX_BODY_BYTES),
     });
-    expect(await refusal("neuron-compute-z", post(huge))).toMatchObject({ status: 413 });
+    expect(await refusedFor("neuron-compute-z", post(huge))).toMatchObject({ status: 413 });
   });
 
   it.each([
@@ -138,13 +132,13 @@ describe("grading an attempt from a request", () => {
       },
     ],
   ])("answers 400 for %s", async (_, body) => {
-    const error = await refusal("neuron-compute-z", post(body));
+    const error = await refusedFor("neuron-compute-z", post(body));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/expected shape/);
   });
 
   it("answers 400 when the answer is for another kind of exercise", async () => {
-    const error = await refusal(
+    const error = await refusedFor(
       "neuron-compute-z",
       post({ attemptId, answer: { kind: "choice", selected: ["zero"] } }),
     );

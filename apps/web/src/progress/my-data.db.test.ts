@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@neuronlab/db/client";
-import { HttpError } from "@/http/errors";
 import { countRows, createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
+import { refusal } from "@/http/testing";
 
 vi.mock("server-only", () => ({}));
 
@@ -90,16 +90,6 @@ async function learner(db: Db, name: string) {
     select: { id: true },
   });
   return { ...user, attemptId };
-}
-
-async function refusal(call: Promise<unknown>): Promise<HttpError> {
-  const outcome = await call.then(
-    () => new Error("was accepted"),
-    (caught: unknown) => caught,
-  );
-  if (!(outcome instanceof HttpError))
-    throw new Error(`expected an HttpError, got ${String(outcome)}`);
-  return outcome;
 }
 
 describe("GET /api/me/export", () => {

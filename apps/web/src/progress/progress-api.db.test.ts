@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listAttempts, listLessonProgress } from "@neuronlab/db/progress";
-import { HttpError } from "@/http/errors";
 import { countRows, createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
+import { refusal } from "@/http/testing";
 
 // `server-only` refuses to load outside a React server build; these tests are the server.
 vi.mock("server-only", () => ({}));
@@ -35,17 +35,6 @@ const attemptUrl = (id: string) => `/api/exercises/${id}/attempts`;
 /** neuron-compute-z: z = 0.5·0.6 + (-2)·0.5 + 0 = -0.7. */
 const right = { kind: "numeric", value: -0.7 } as const;
 const wrong = { kind: "numeric", value: 0.7 } as const;
-
-/** The HttpError a call fails with (and a test failure if it succeeds or fails otherwise). */
-async function refusal(call: Promise<unknown>): Promise<HttpError> {
-  const outcome = await call.then(
-    () => new Error("was accepted"),
-    (caught: unknown) => caught,
-  );
-  if (!(outcome instanceof HttpError))
-    throw new Error(`expected an HttpError, got ${String(outcome)}`);
-  return outcome;
-}
 
 describe("POST /api/exercises/[id]/attempts", () => {
   it("grades an anonymous attempt without storing anything", async () => {

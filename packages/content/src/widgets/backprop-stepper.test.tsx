@@ -8,14 +8,10 @@ import { formatNumber } from "@neuronlab/viz/format";
 import BackpropStepper from "./backprop-stepper.tsx";
 import { backpropWalk, stepperSpec } from "./backprop-stepper-steps.ts";
 import { seededWeights } from "./forward-pass-network.ts";
+import { mockReducedMotion } from "./testing/media.ts";
 
 beforeEach(() => {
-  vi.stubGlobal("matchMedia", (query: string) => ({
-    matches: false,
-    media: query,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-  }));
+  mockReducedMotion();
 });
 afterEach(() => {
   cleanup();

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import DigitsDemo, { digitsSettings } from "./digits-demo.tsx";
+import { mockReducedMotion } from "./testing/media.ts";
 
 /** requestAnimationFrame by hand, 1/60 s apart. */
 let queued = new Map<number, FrameRequestCallback>();
@@ -31,15 +32,7 @@ beforeEach(() => {
   vi.stubGlobal("cancelAnimationFrame", (id: number) => {
     queued.delete(id);
   });
-  vi.stubGlobal(
-    "matchMedia",
-    vi.fn((query: string) => ({
-      matches: false,
-      media: query,
-      addEventListener: vi.fn(),
-      removeEventListener: vi.fn(),
-    })),
-  );
+  mockReducedMotion();
   vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(null);
 });
 

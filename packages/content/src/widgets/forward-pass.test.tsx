@@ -7,16 +7,7 @@ import { network } from "@neuronlab/engine/network";
 import { formatNumber } from "@neuronlab/viz/format";
 import ForwardPass from "./forward-pass.tsx";
 import { networkSpec, seededWeights } from "./forward-pass-network.ts";
-
-/** jsdom has no media queries: answers the reduced-motion one as asked. */
-function mockReducedMotion(reduce: boolean) {
-  vi.stubGlobal("matchMedia", (query: string) => ({
-    matches: reduce && query.includes("reduce"),
-    media: query,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-  }));
-}
+import { mockReducedMotion } from "./testing/media.ts";
 
 beforeEach(() => {
   mockReducedMotion(false);

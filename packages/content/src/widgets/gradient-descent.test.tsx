@@ -6,15 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { network } from "@neuronlab/engine/network";
 import { TINY_DATA } from "@neuronlab/viz/loss-landscape";
 import GradientDescent from "./gradient-descent.tsx";
+import { mockReducedMotion } from "./testing/media.ts";
 
 // jsdom has neither media queries nor a canvas; the figure needs only that they answer.
 beforeEach(() => {
-  vi.stubGlobal("matchMedia", (query: string) => ({
-    matches: false,
-    media: query,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-  }));
+  mockReducedMotion();
   vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockImplementation(
     () =>
       ({

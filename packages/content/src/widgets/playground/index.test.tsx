@@ -5,6 +5,7 @@ import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { configHref, decodeConfig, encodeConfig, resolveConfig } from "./config.ts";
 import Playground from "./index.tsx";
+import { mockReducedMotion } from "../testing/media.ts";
 
 /** requestAnimationFrame by hand: each `runFrames` call plays frames 1/60 s apart. */
 let queued = new Map<number, FrameRequestCallback>();
@@ -22,18 +23,6 @@ function runFrames(count: number, until?: () => boolean): number {
     if (until?.()) return k;
   }
   return count;
-}
-
-function mockReducedMotion(reduce: boolean) {
-  vi.stubGlobal(
-    "matchMedia",
-    vi.fn((query: string) => ({
-      matches: reduce && query.includes("reduce"),
-      media: query,
-      addEventListener: vi.fn(),
-      removeEventListener: vi.fn(),
-    })),
-  );
 }
 
 beforeEach(() => {
