@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { PERMISSIONS_POLICY } from "./src/security/csp";
 
 const config: NextConfig = {
   reactStrictMode: true,
@@ -14,7 +15,8 @@ const config: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
     ]),

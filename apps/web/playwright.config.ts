@@ -1,5 +1,11 @@
 import { defineAppE2EConfig } from "@neuronlab/config/playwright";
 
-// The production build (`next build`, run first by turbo) served by `next start` on its own port,
-// so a developer's `pnpm dev` on :3000 never gets in the way.
-export default defineAppE2EConfig({ port: 3100, command: "pnpm start", readyPath: "/api/health" });
+// The production build (`next build`, run first by turbo) served by the platform's server
+// (`pnpm start`) on its own port, so a developer's `pnpm dev` on :3000 never gets in the way. The
+// site's address is the one the tests browse, so mailed links lead back to it.
+export default defineAppE2EConfig({
+  port: 3100,
+  command: "pnpm start",
+  readyPath: "/api/health",
+  env: { NEXTAUTH_URL: "http://127.0.0.1:3100" },
+});

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/site/site-footer";
 import { SiteHeader } from "@/site/site-header";
@@ -22,12 +23,14 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The page's CSP nonce (proxy.ts): reading it renders every page per request, as nonces need.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // next-themes sets the theme class before React hydrates, so <html> differs on purpose.
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-screen flex-col bg-canvas font-sans text-ink antialiased">
-        <ThemeProvider>
+        <ThemeProvider {...(nonce === undefined ? {} : { nonce })}>
           <SkipLink />
           <SiteHeader />
           <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">

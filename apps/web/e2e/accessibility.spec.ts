@@ -1,5 +1,5 @@
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
-import { test } from "@playwright/test";
+import { test } from "./fixtures";
 
 const pages = ["/", "/course", "/sign-in", "/no-such-page"];
 

@@ -1,5 +1,5 @@
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { FIRST_LOAD_BUDGET_GZIP, measureFirstLoad } from "../scripts/first-load.ts";
 import { loadEveryWidget, watchErrors } from "./helpers.ts";
 

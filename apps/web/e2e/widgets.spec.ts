@@ -1,10 +1,5 @@
-import {
-  expect,
-  test,
-  type BrowserContextOptions,
-  type Locator,
-  type Page,
-} from "@playwright/test";
+import { type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectVisibleFocus, loadWidget, tabTo, watchErrors } from "./helpers.ts";
 
 /*

@@ -16,8 +16,14 @@ const envSchema = z.object({
    * is generated under .data/ when NEXTAUTH_SECRET is not. Never set it on a public server.
    */
   NEURONLAB_LOCAL: z.stringbool().default(false),
-  /** The site's own address, for links in emails; defaults to http://localhost:3000 locally. */
+  /**
+   * The site's own address: every link in an e-mail and every absolute URL the app makes starts
+   * with it, never with a request's Host or X-Forwarded-Host. Required in production; a local run
+   * defaults to http://localhost:PORT.
+   */
   NEXTAUTH_URL: z.url().optional(),
+  /** The port the server listens on (server.ts); the local default address uses it. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Signs session cookies and tokens. Required in production. */
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** Outgoing mail for magic links; without it, local mail goes to the development outbox. */

@@ -8,6 +8,8 @@ export interface AppE2EOptions {
   command: string;
   /** Path the server answers once it is ready. */
   readyPath?: string;
+  /** More environment for the server (its own address, for links it mails). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -19,6 +21,7 @@ export function defineAppE2EConfig({
   port,
   command,
   readyPath = "/",
+  env = {},
 }: AppE2EOptions): PlaywrightTestConfig {
   const ci = Boolean(process.env.CI);
   const baseURL = `http://127.0.0.1:${port}`;
@@ -57,7 +60,7 @@ export function defineAppE2EConfig({
       url: `${baseURL}${readyPath}`,
       reuseExistingServer: !ci,
       timeout: 120_000,
-      env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+      env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
     },
   });
 }

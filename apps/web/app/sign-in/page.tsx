@@ -5,6 +5,7 @@ import { OAuthButton } from "@/auth/oauth-button";
 import { safeRedirectPath } from "@/auth/redirect";
 import { getSessionUser } from "@/auth/session";
 import { SignInForm } from "@/auth/sign-in-form";
+import { ownEntry } from "@/http/lookup";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -56,9 +57,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
             email address and we will send you a link to sign in: no password needed. New here? The
             same link creates your account.
           </p>
-          {error && OAUTH_ERRORS[error] ? (
+          {ownEntry(OAUTH_ERRORS, error) ? (
             <p role="alert" className="mt-4 rounded-md border border-line bg-panel p-3 text-sm">
-              {OAUTH_ERRORS[error]}
+              {ownEntry(OAUTH_ERRORS, error)}
             </p>
           ) : null}
           <SignInForm callbackUrl={callbackUrl} outbox={settings.mail.kind === "outbox"} />

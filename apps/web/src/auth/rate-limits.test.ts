@@ -58,13 +58,21 @@ describe("checkSignInLimits", () => {
   });
 });
 
+describe("emailKey", () => {
+  it("counts +tag variants and letter case of one mailbox as one address", () => {
+    const key = emailKey("pupil@example.com");
+    expect(emailKey("pupil+1@example.com")).toBe(key);
+    expect(emailKey("Pupil+anything@Example.com")).toBe(key);
+    expect(emailKey("pupil2@example.com")).not.toBe(key);
+    expect(emailKey("+x@example.com")).not.toBe(key);
+  });
+});
+
 describe("clientIp", () => {
-  it("takes the address the nearest proxy (or Next.js) appended", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "198.51.100.1" }))).toBe("198.51.100.1");
-    expect(clientIp(new Headers({ "x-forwarded-for": "10.0.0.1, 198.51.100.1 " }))).toBe(
-      "198.51.100.1",
-    );
-    expect(clientIp(new Headers({ "x-real-ip": "198.51.100.2" }))).toBe("198.51.100.2");
+  it("never takes a forwarding header a client sent: without the server's stamp it is unknown", () => {
+    expect(clientIp(new Headers({ "x-forwarded-for": "198.51.100.1" }))).toBe("unknown");
+    expect(clientIp(new Headers({ "x-real-ip": "198.51.100.2" }))).toBe("unknown");
+    expect(clientIp(new Headers({ "x-neuronlab-client": "198.51.100.3" }))).toBe("unknown");
     expect(clientIp(new Headers())).toBe("unknown");
   });
 });

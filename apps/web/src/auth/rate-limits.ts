@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RateLimit, RateLimitResult } from "@neuronlab/db/rate-limit";
+import { clientAddress } from "../http/client-address";
 
 const MINUTE = 60_000;
 
@@ -47,9 +48,22 @@ export async function checkSignInLimits(
   return { allowed: true };
 }
 
-/** Addresses are counted by hash: the rate-limit table never holds one in clear. */
+/**
+ * Addresses are counted by hash: the rate-limit table never holds one in clear. One mailbox is
+ * one count: `name+anything@host` (sub-addressing, which most mail services deliver to
+ * `name@host`) counts as `name@host`, in any letter case.
+ */
 export function emailKey(email: string): string {
-  return createHash("sha256").update(email).digest("hex");
+  return createHash("sha256").update(mailboxOf(email)).digest("hex");
+}
+
+export function mailboxOf(email: string): string {
+  const lower = email.trim().toLowerCase();
+  const at = lower.lastIndexOf("@");
+  if (at <= 0) return lower;
+  const local = lower.slice(0, at);
+  const plus = local.indexOf("+");
+  return `${plus > 0 ? local.slice(0, plus) : local}${lower.slice(at)}`;
 }
 
 function waitText(ms: number): string {
@@ -59,16 +73,10 @@ function waitText(ms: number): string {
 }
 
 /**
- * The client's address for rate limits. Next.js puts the socket's address in X-Forwarded-For
- * unless a proxy in front already did; a proxy appends the address it saw, so the last entry is
- * the one the nearest proxy (or Next.js) vouches for. Without a proxy a client could choose it:
- * the per-address limit still holds then.
+ * The client's address for rate limits, as the platform's server decided it from the socket and
+ * the trusted proxies (src/http/client-address.ts); never a header a client can choose. A request
+ * that did not pass through that server shares one "unknown" allowance.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  if (last) return last;
-  const real = headers.get("x-real-ip")?.trim();
-  if (real) return real;
-  return "unknown";
+  return clientAddress(headers) ?? "unknown";
 }

@@ -14,6 +14,7 @@ afterEach(() => {
 
 const base = {
   NEURONLAB_LOCAL: false,
+  PORT: 3000,
   EMAIL_FROM: "Neuronlab <no-reply@neuronlab.local>",
 } as const;
 const production = {
@@ -47,6 +48,18 @@ describe("resolveAuthSettings", () => {
     ).toThrow(
       /NEXTAUTH_SECRET is required[\s\S]*NEXTAUTH_URL must be the site's https:\/\/ address[\s\S]*SMTP_URL is required/,
     );
+  });
+
+  it("builds links on one configured address: NEXTAUTH_URL, or http://localhost:PORT locally", () => {
+    const local = { ...base, NODE_ENV: "production", NEURONLAB_LOCAL: true } as const;
+    expect(resolveAuthSettings(local, { dataDir }).siteUrl).toBe("http://localhost:3000");
+    expect(resolveAuthSettings({ ...local, PORT: 3100 }, { dataDir }).siteUrl).toBe(
+      "http://localhost:3100",
+    );
+    expect(
+      resolveAuthSettings({ ...local, NEXTAUTH_URL: "http://127.0.0.1:3100/" }, { dataDir })
+        .siteUrl,
+    ).toBe("http://127.0.0.1:3100");
   });
 
   it("never turns the outbox on for a production server with SMTP, even with the local flag", () => {

@@ -15,9 +15,12 @@ export interface OAuthKeys {
 export interface AuthSettings {
   /** Signs next-auth's CSRF and callback cookies and hashes the magic-link tokens. */
   secret: string;
-  /** The site's canonical address (NEXTAUTH_URL); locally the request's own host is used. */
-  siteUrl: string | undefined;
-  /** A developer's machine or CI: local outbox, generated secret, host taken from the request. */
+  /**
+   * The site's canonical origin (NEXTAUTH_URL, or http://localhost:PORT in a local run): links in
+   * e-mails are built on it, never on a request's headers.
+   */
+  siteUrl: string;
+  /** A developer's machine or CI: local outbox, generated secret, a localhost address. */
   local: boolean;
   /** Cookies only over HTTPS, with the __Secure- prefix: always on a production server. */
   secureCookies: boolean;
@@ -34,6 +37,7 @@ type AuthEnv = Pick<
   | "NODE_ENV"
   | "NEURONLAB_LOCAL"
   | "NEXTAUTH_URL"
+  | "PORT"
   | "NEXTAUTH_SECRET"
   | "SMTP_URL"
   | "EMAIL_FROM"
@@ -69,7 +73,7 @@ export function resolveAuthSettings(
   }
   return {
     secret: env.NEXTAUTH_SECRET ?? localSecret(join(dataDir, "auth-secret")),
-    siteUrl: env.NEXTAUTH_URL,
+    siteUrl: new URL(env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).origin,
     local: relaxed,
     secureCookies: !relaxed,
     mail: env.SMTP_URL

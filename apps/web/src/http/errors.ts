@@ -34,20 +34,45 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (!/^application\/json\b/i.test(type)) {
     throw new HttpError(415, "unsupported_media_type", "Send the answer as application/json.");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  let text: string;
-  try {
-    text = await request.text();
-  } catch {
-    // The client went away, or sent a body that is not text, before it was all read.
-    throw new HttpError(400, "unreadable_body", "The request body could not be read.");
-  }
-  if (new TextEncoder().encode(text).byteLength > maxBytes) throw tooLarge(maxBytes);
+  const text = await readBodyText(request, maxBytes);
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+}
+
+/**
+ * A request body as UTF-8 text, read chunk by chunk and abandoned as soon as it passes `maxBytes`
+ * (413): a chunked body without a length, or one that lies about its length, is never held whole.
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        void reader.cancel().catch(() => undefined);
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // The client went away before the body was all read.
+    throw new HttpError(400, "unreadable_body", "The request body could not be read.");
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, "unreadable_body", "The request body is not UTF-8 text.");
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type GradeResult,
 } from "@neuronlab/content/exercises/schema";
 import { HttpError, readJsonBody } from "@/http/errors";
+import { recordedTime } from "@/http/time";
 
 /** An answer is a few numbers or option ids; a playground set-up is the largest. */
 export const MAX_BODY_BYTES = 8 * 1024;
@@ -21,7 +22,7 @@ export const attemptRequestSchema = z
      * When the learner answered, for an answer the browser kept and sends later (it was offline).
      * Only ever moves the recorded time back, never after the request.
      */
-    answeredAt: z.iso.datetime().optional(),
+    answeredAt: recordedTime.optional(),
   })
   .strict();
 

@@ -164,6 +164,12 @@ describe("POST /api/exercises/[id]/attempts", () => {
     ["an unknown exercise", "no-such-exercise", { attemptId: randomUUID(), answer: right }, 404],
     ["no attempt id", "neuron-compute-z", { answer: right }, 400],
     [
+      "an answer time in the year 0000",
+      "neuron-compute-z",
+      { attemptId: randomUUID(), answer: right, answeredAt: "0000-01-01T00:00:00.000Z" },
+      400,
+    ],
+    [
       "an attempt id that is not a UUID",
       "neuron-compute-z",
       { attemptId: "1", answer: right },
@@ -306,6 +312,20 @@ describe("PUT /api/progress/lessons/[slug]", () => {
       400,
     ],
     ["an empty write", "introduction", {}, "ana", 400],
+    [
+      "a completion in the year 0000",
+      "introduction",
+      { completedAt: "0000-01-01T00:00:00.000Z" },
+      "ana",
+      400,
+    ],
+    [
+      "a reading position in the year 1900",
+      "introduction",
+      { position: { anchor: "x", at: "1900-01-01T00:00:00.000Z" } },
+      "ana",
+      400,
+    ],
     ["a completion that is not a time", "introduction", { completedAt: 5 }, "ana", 400],
     [
       "a field the API does not know",
@@ -512,6 +532,24 @@ describe("POST /api/progress/merge", () => {
   it.each([
     ["nobody signed in", () => record(), null, 401],
     ["no lessons field", () => ({ attempts: [] }), "ana", 400],
+    [
+      "an attempt in the year 0000",
+      () => ({
+        attempts: [{ ...record().attempts[0], at: "0000-01-01T00:00:00.000Z" }],
+        lessons: {},
+      }),
+      "ana",
+      400,
+    ],
+    [
+      "a completion in the year 0000",
+      () => ({
+        attempts: [],
+        lessons: { introduction: { completedAt: "0000-01-01T00:00:00.000Z" } },
+      }),
+      "ana",
+      400,
+    ],
     [
       "an attempt without an id",
       () => ({

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { answerSchema } from "@neuronlab/content/exercises/schema";
+import { recordedTime } from "@/http/time";
 
 /**
  * What the browser may send about a learner's progress, checked at the boundary. Server-side
  * only: zod stays out of the lesson pages' bundles.
  */
 
-/** An ISO 8601 time in UTC, as `Date.prototype.toISOString` writes it. */
-const time = z.iso.datetime();
+const time = recordedTime;
 const slug = z.string().min(1).max(64);
 const anchor = z.string().min(1).max(200);
 

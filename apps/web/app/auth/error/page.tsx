@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ownEntry } from "@/http/lookup";
 
 export const metadata: Metadata = { title: "Sign-in problem", robots: { index: false } };
 
@@ -31,7 +32,7 @@ const FALLBACK = {
 export default async function AuthErrorPage({ searchParams }: PageProps<"/auth/error">) {
   const { error } = await searchParams;
   const code = Array.isArray(error) ? error[0] : error;
-  const { title, body } = (code ? MESSAGES[code] : undefined) ?? FALLBACK;
+  const { title, body } = ownEntry(MESSAGES, code) ?? FALLBACK;
   return (
     <div className="mx-auto max-w-md px-4 py-10">
       <h1 className="text-3xl font-bold tracking-tight">{title}</h1>

@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
+import { headers } from "next/headers";
 import { authSettings } from "@/auth/config";
 import { readOutbox } from "@/auth/outbox";
+import { isLoopbackRequest } from "@/http/client-address";
 
 export const metadata: Metadata = { title: "Local outbox", robots: { index: false } };
 
 /**
- * The mail a local run sent (no SMTP server configured): only when mail goes to the outbox, which
- * a production server never does unless it is a local run (see src/auth/settings.ts).
+ * The mail a local run sent (no SMTP server configured): sign-in links, so only in a local run
+ * (src/auth/settings.ts) and only to a browser on this machine asking for localhost
+ * (isLoopbackRequest: the socket's address, never a header). Anyone else gets a 404.
  */
 export default async function OutboxPage() {
-  await connection(); // read at request time, never at build time
+  const requestHeaders = await headers(); // read at request time, never at build time
   const mail = outboxSettings();
-  if (mail?.kind !== "outbox") notFound();
+  if (mail?.kind !== "outbox" || !isLoopbackRequest(requestHeaders)) notFound();
   const messages = await readOutbox(mail.dir);
 
   return (
@@ -61,7 +63,8 @@ export default async function OutboxPage() {
 /** The mail settings, or nothing when accounts are misconfigured (then there is no outbox either). */
 function outboxSettings() {
   try {
-    return authSettings().mail;
+    const settings = authSettings();
+    return settings.local ? settings.mail : undefined;
   } catch {
     return undefined;
   }

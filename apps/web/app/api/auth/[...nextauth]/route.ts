@@ -5,9 +5,10 @@ import { sessionCookieName, authSettings } from "@/auth/config";
 import { CONFIRM_PATH } from "@/auth/magic-link";
 import { authOptions } from "@/auth/options";
 import { safeRedirectPath } from "@/auth/redirect";
-import { isSameOriginRequest, sendSignInLink } from "@/auth/server";
+import { sendSignInLink } from "@/auth/server";
 import { getDb } from "@/db";
-import { errorResponse, HttpError } from "@/http/errors";
+import { errorResponse, HttpError, readBodyText } from "@/http/errors";
+import { isCrossSiteRequest } from "@/http/request-guards";
 
 interface Context {
   params: Promise<{ nextauth: string[] }>;
@@ -21,16 +22,30 @@ let nextAuth: RouteHandler | undefined;
 const MAX_BODY_BYTES = 4096;
 
 /**
- * next-auth's routes, with the platform's own rules in front of three of them:
+ * next-auth's routes, with the platform's own rules in front:
+ * - every POST from another site is refused (proxy.ts refuses them for every route; checked here
+ *   again because a sign-in from another site is login CSRF: the victim's browser signed in to
+ *   the attacker's account, and their anonymous progress merged into it);
  * - GET  callback/email: never spends a link; it goes to the confirm page (mail scanners open
  *   links), whose form POSTs here.
+ * - GET  error: the platform's error page, with the code encoded (next-auth puts it into the
+ *   Location header as it came).
  * - POST signin/email: validated and rate-limited (signInLink), answered as JSON.
- * - POST signout: ends the database session; refused from other sites.
- * Every other route is next-auth's, with callbackUrl made safe before next-auth sees it.
+ * - POST signout: ends the database session.
+ * Every other route is next-auth's, with callbackUrl made safe and the body read, size-checked
+ * and parsed here before next-auth sees it.
  */
 async function handler(request: NextRequest, context: Context): Promise<Response> {
   try {
     const [action, provider] = (await context.params).nextauth;
+    if (request.method === "POST" && isCrossSiteRequest(request.headers)) {
+      throw new HttpError(403, "cross_site", "Sign in and out from this site's own pages.");
+    }
+    if (request.method === "GET" && action === "error") {
+      const code = request.nextUrl.searchParams.get("error") ?? "Default";
+      const page = `/auth/error?${new URLSearchParams({ error: code.slice(0, 100) }).toString()}`;
+      return new Response(null, { status: 302, headers: { Location: page } });
+    }
     if (request.method === "GET" && action === "callback" && provider === "email") {
       const confirm = new URL(CONFIRM_PATH, request.url);
       confirm.search = request.nextUrl.search;
@@ -44,7 +59,7 @@ async function handler(request: NextRequest, context: Context): Promise<Response
     }
     // next-auth 4 types its handler as `any`.
     nextAuth ??= NextAuth(authOptions()) as RouteHandler;
-    return await nextAuth(withSafeCallbackUrl(request), context);
+    return await nextAuth(await withCheckedBody(withSafeCallbackUrl(request)), context);
   } catch (error) {
     return errorResponse(error);
   }
@@ -53,9 +68,6 @@ async function handler(request: NextRequest, context: Context): Promise<Response
 export { handler as GET, handler as POST };
 
 async function signInLink(request: NextRequest): Promise<Response> {
-  if (!isSameOriginRequest(request.headers)) {
-    throw new HttpError(403, "cross_site", "Ask for a sign-in link from this site's sign-in page.");
-  }
   const result = await sendSignInLink(await readForm(request), request.headers);
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (result.ok) {
@@ -72,9 +84,6 @@ async function signInLink(request: NextRequest): Promise<Response> {
 }
 
 async function signOut(request: NextRequest): Promise<Response> {
-  if (!isSameOriginRequest(request.headers)) {
-    throw new HttpError(403, "cross_site", "Sign out from this site's own pages.");
-  }
   const name = sessionCookieName();
   const token = request.cookies.get(name)?.value;
   if (token) await deleteSession(getDb(), token);
@@ -91,22 +100,19 @@ async function signOut(request: NextRequest): Promise<Response> {
 /** A small form or JSON body as a plain object; other media types and oversized bodies are 4xx. */
 async function readForm(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
-  const text = await request.text();
-  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) {
-    throw new HttpError(
-      413,
-      "too_large",
-      `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-    );
-  }
+  const text = await readBodyText(request, MAX_BODY_BYTES);
   if (/^application\/x-www-form-urlencoded\b/i.test(type)) {
     return Object.fromEntries(new URLSearchParams(text));
   }
   if (/^application\/json\b/i.test(type)) {
     try {
       const body = JSON.parse(text) as unknown;
-      return body && typeof body === "object" ? (body as Record<string, unknown>) : {};
-    } catch {
+      if (!body || typeof body !== "object" || Array.isArray(body)) {
+        throw new HttpError(400, "invalid_body", "Send the fields as a JSON object.");
+      }
+      return body as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
       throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
     }
   }
@@ -126,6 +132,24 @@ function withSafeCallbackUrl(request: NextRequest): NextRequest {
   const url = new URL(request.url);
   url.searchParams.set("callbackUrl", safe);
   return new NextRequest(url, request);
+}
+
+/**
+ * next-auth parses a POST's body itself and fails with a 500 on JSON it cannot parse. Here the
+ * body is read (size-limited), parsed, and handed on as a form of its string fields only.
+ */
+async function withCheckedBody(request: NextRequest): Promise<NextRequest> {
+  if (request.method !== "POST") return request;
+  const fields = await readForm(request);
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === "string") form.set(name, value);
+  }
+  const headers = new Headers(request.headers);
+  headers.set("content-type", "application/x-www-form-urlencoded");
+  headers.delete("content-length");
+  headers.delete("transfer-encoding");
+  return new NextRequest(request.url, { method: "POST", headers, body: form.toString() });
 }
 
 function relative(url: URL): string {

@@ -1,0 +1,45 @@
+import { expect, test } from "./fixtures";
+
+// Every page of the platform under the Content-Security-Policy. The `test` from ./fixtures fails
+// any test on a violation the browser reports, so lessons.spec.ts (every lesson with every widget
+// loaded) and widgets.spec.ts (every widget driven, training in the engine's worker, WebAssembly
+// and WebGPU included) check the policy too.
+test.skip(({ isMobile }) => isMobile, "the policy is the same at every size: once, on the desktop");
+test.describe.configure({ timeout: 120_000 });
+
+const PAGES = [
+  "/",
+  "/course",
+  "/sign-in",
+  "/sign-out",
+  "/account",
+  "/dashboard",
+  "/auth/confirm?token=x&email=a%40example.com",
+  "/auth/error?error=Verification",
+  "/dev/outbox",
+  "/no-such-page",
+];
+
+test("every page is served with a strict policy and a fresh nonce, and runs under it", async ({
+  page,
+}) => {
+  const nonces = new Set<string>();
+  for (const path of PAGES) {
+    const response = await page.goto(path);
+    const policy = response?.headers()["content-security-policy"] ?? "";
+    expect(policy, path).toContain("frame-ancestors 'none'");
+    expect(policy, path).toContain("'strict-dynamic'");
+    expect(policy, path).not.toContain("'unsafe-eval'");
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce, `${path} has a nonce`).toBeTruthy();
+    nonces.add(nonce ?? "");
+    // Every script element the server sent carries the nonce.
+    const scripts = await page
+      .locator("script")
+      .evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const scriptNonce of scripts) expect(scriptNonce, path).toBe(nonce);
+    await expect(page.locator("body")).toBeVisible();
+  }
+  expect(nonces.size, "a new nonce per response").toBe(PAGES.length);
+});

@@ -1,0 +1,59 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { requestRefusal } from "@/http/request-guards";
+import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/security/csp";
+
+/**
+ * Runs before every route (Next.js's proxy, on the Node.js runtime): refuses requests no route
+ * should see (src/http/request-guards.ts), then gives each page its own CSP nonce
+ * (src/security/csp.ts), which Next.js reads from the request's Content-Security-Policy header
+ * and puts on its scripts; the root layout hands it to next-themes.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const refusal = requestRefusal({
+    method: request.method,
+    path: rawPath(request.url),
+    headers: request.headers,
+  });
+  if (refusal) {
+    return NextResponse.json(
+      { error: { code: refusal.code, message: refusal.message } },
+      { status: refusal.status, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+  const https = request.headers.get("x-forwarded-proto") === "https";
+  const policy = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    https,
+    formTargets: oauthFormTargets(),
+  });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+/** The path exactly as the client sent it (NextURL may have decoded or normalised it). */
+function rawPath(url: string): string {
+  const afterOrigin = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  const end = afterOrigin.search(/[?#]/);
+  return end === -1 ? afterOrigin : afterOrigin.slice(0, end);
+}
+
+/** next-auth answers an OAuth sign-in form's POST with a redirect to the provider. */
+function oauthFormTargets(): string[] {
+  const targets: string[] = [];
+  if (process.env.GITHUB_ID) targets.push("https://github.com");
+  if (process.env.GOOGLE_ID) targets.push("https://accounts.google.com");
+  return targets;
+}
+
+export const config = {
+  // Everything but the build's static files (hashed, immutable; no page, no state change).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+};
