@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@neuronlab/engine/schema";
 
 /**
  * A playground setup as data: one zod schema that bounds every value, the defaults, and a short,
