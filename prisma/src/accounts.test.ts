@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHash, randomBytes } from "node:crypto";
 import {
   consumeVerificationToken,
+  createSession,
   createVerificationToken,
   deleteExpiredVerificationTokens,
   deleteSession,
   findSessionUser,
+  hashSessionToken,
   peekVerificationToken,
 } from "./accounts.ts";
 import { createTestDb, type TestDb } from "./testing/test-db.ts";
@@ -80,16 +83,19 @@ describe("magic-link tokens", () => {
   });
 });
 
+/** The stored `sessionToken` column of every session of one user. */
+async function storedTokens(userId: string): Promise<string[]> {
+  const rows = await t.db.session.findMany({ where: { userId }, select: { sessionToken: true } });
+  return rows.map((row) => row.sessionToken);
+}
+
 describe("sessions", () => {
   it("find the session's user until it expires, and nothing once it is deleted", async () => {
     const user = await t.db.user.create({
       data: { email: "session@example.com", name: "Sam", role: "EDUCATOR" },
       select: { id: true },
     });
-    await t.db.session.create({
-      data: { sessionToken: "session-1", userId: user.id, expires: at(60) },
-      select: { id: true },
-    });
+    await createSession(t.db, { sessionToken: "session-1", userId: user.id, expires: at(60) });
     expect(await findSessionUser(t.db, "session-1", at(0))).toEqual({
       id: user.id,
       email: "session@example.com",
@@ -103,6 +109,7 @@ describe("sessions", () => {
     expect(await deleteSession(t.db, "session-1")).toBe(true);
     expect(await deleteSession(t.db, "session-1")).toBe(false);
     expect(await findSessionUser(t.db, "session-1", at(0))).toBeNull();
+    expect(await storedTokens(user.id)).toEqual([]);
   });
 
   it("see a role change at once (the role is read from the user, not kept in the session)", async () => {
@@ -110,10 +117,7 @@ describe("sessions", () => {
       data: { email: "promoted@example.com" },
       select: { id: true },
     });
-    await t.db.session.create({
-      data: { sessionToken: "session-2", userId: user.id, expires: at(60) },
-      select: { id: true },
-    });
+    await createSession(t.db, { sessionToken: "session-2", userId: user.id, expires: at(60) });
     expect((await findSessionUser(t.db, "session-2", at(0)))?.role).toBe("LEARNER");
     await t.db.user.update({
       where: { id: user.id },
@@ -121,5 +125,56 @@ describe("sessions", () => {
       select: { id: true },
     });
     expect((await findSessionUser(t.db, "session-2", at(0)))?.role).toBe("ADMIN");
+  });
+
+  it("are stored as the SHA-256 of the cookie's token, which is given back in clear", async () => {
+    const user = await t.db.user.create({
+      data: { email: "hashed@example.com" },
+      select: { id: true },
+    });
+    const cookie = randomBytes(32).toString("hex");
+    const created = await createSession(t.db, {
+      sessionToken: cookie,
+      userId: user.id,
+      expires: at(60),
+    });
+    expect(created).toEqual({ sessionToken: cookie, userId: user.id, expires: at(60) });
+
+    const sha256 = createHash("sha256").update(cookie).digest("hex");
+    expect(hashSessionToken(cookie)).toBe(sha256);
+    expect(await storedTokens(user.id)).toEqual([sha256]);
+    const everything = JSON.stringify(await t.db.session.findMany());
+    expect(everything).not.toContain(cookie);
+  });
+
+  it("cannot be replayed from a copy of the table: the stored hash finds and deletes nothing", async () => {
+    const user = await t.db.user.create({
+      data: { email: "dumped@example.com" },
+      select: { id: true },
+    });
+    const cookie = "7f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b"; // next-auth's shape: a random UUID
+    await createSession(t.db, { sessionToken: cookie, userId: user.id, expires: at(60) });
+    const [stored] = await storedTokens(user.id);
+    if (!stored) throw new Error("no session stored");
+    expect(stored).not.toBe(cookie);
+
+    expect(await findSessionUser(t.db, stored, at(0))).toBeNull();
+    expect(await deleteSession(t.db, stored)).toBe(false);
+    expect((await findSessionUser(t.db, cookie, at(0)))?.id).toBe(user.id);
+
+    expect(await deleteSession(t.db, cookie)).toBe(true);
+    expect(await storedTokens(user.id)).toEqual([]);
+  });
+
+  it("end one at a time: signing out in one browser leaves the user's other sessions", async () => {
+    const user = await t.db.user.create({
+      data: { email: "two-browsers@example.com" },
+      select: { id: true },
+    });
+    await createSession(t.db, { sessionToken: "laptop", userId: user.id, expires: at(60) });
+    await createSession(t.db, { sessionToken: "phone", userId: user.id, expires: at(60) });
+    expect(await deleteSession(t.db, "laptop")).toBe(true);
+    expect(await findSessionUser(t.db, "laptop", at(0))).toBeNull();
+    expect((await findSessionUser(t.db, "phone", at(0)))?.id).toBe(user.id);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Db } from "./client.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 
@@ -5,8 +6,9 @@ import type { Role } from "../generated/prisma/enums.ts";
  * Accounts: the magic-link tokens and database sessions next-auth relies on, with the rules the
  * platform adds (a link expires and works once; opening it spends nothing).
  *
- * Tokens are stored as next-auth stores them: a hash of the emailed token (the caller hashes),
- * keyed by the address it was sent to.
+ * Magic-link tokens are stored as next-auth stores them: a hash of the emailed token (the caller
+ * hashes), keyed by the address it was sent to. Session tokens are stored as a hash too
+ * (`hashSessionToken`, applied here): the cookie holds the token, the database only its hash.
  */
 export interface VerificationTokenKey {
   /** The e-mail address the link was sent to (normalised). */
@@ -75,6 +77,42 @@ export async function deleteExpiredVerificationTokens(
   return count;
 }
 
+/**
+ * What `Session.sessionToken` holds for a session cookie's value: its SHA-256, hex. A copy of the
+ * table (a backup, a leaked dump) then names no cookie that would sign anyone in.
+ *
+ * A plain hash, with no salt, key or slow function, is enough because the token is not a password:
+ * next-auth draws it at random (a random UUID, 122 random bits, or 32 random bytes where
+ * `crypto.randomUUID` is missing), so there is no dictionary to try and no way to search back from
+ * the hash. Unsalted also means one lookup by the hash, through the unique index.
+ */
+export function hashSessionToken(sessionToken: string): string {
+  return createHash("sha256").update(sessionToken, "utf8").digest("hex");
+}
+
+export interface SessionRecord {
+  /** The cookie's value: the clear token, never stored. */
+  sessionToken: string;
+  userId: string;
+  expires: Date;
+}
+
+/**
+ * Stores a new session under the hash of its token and returns it with the clear token (what
+ * next-auth puts in the cookie).
+ */
+export async function createSession(db: Db, session: SessionRecord): Promise<SessionRecord> {
+  const { userId, expires } = await db.session.create({
+    data: {
+      sessionToken: hashSessionToken(session.sessionToken),
+      userId: session.userId,
+      expires: session.expires,
+    },
+    select: { userId: true, expires: true },
+  });
+  return { sessionToken: session.sessionToken, userId, expires };
+}
+
 export interface SessionUserRecord {
   id: string;
   email: string;
@@ -82,7 +120,10 @@ export interface SessionUserRecord {
   role: Role;
 }
 
-/** The user a session cookie belongs to, or null when the session is unknown or has expired. */
+/**
+ * The user a session cookie belongs to, or null when the session is unknown or has expired.
+ * `sessionToken` is the cookie's value; the stored hash itself finds nothing.
+ */
 export async function findSessionUser(
   db: Db,
   sessionToken: string,
@@ -90,7 +131,7 @@ export async function findSessionUser(
 ): Promise<SessionUserRecord | null> {
   if (!sessionToken) return null;
   const session = await db.session.findUnique({
-    where: { sessionToken },
+    where: { sessionToken: hashSessionToken(sessionToken) },
     select: {
       expires: true,
       user: { select: { id: true, email: true, name: true, role: true } },
@@ -100,9 +141,11 @@ export async function findSessionUser(
   return session.user;
 }
 
-/** Ends one session (signing out); true when there was one. */
+/** Ends one session (signing out), named by the cookie's value; true when there was one. */
 export async function deleteSession(db: Db, sessionToken: string): Promise<boolean> {
   if (!sessionToken) return false;
-  const { count } = await db.session.deleteMany({ where: { sessionToken } });
+  const { count } = await db.session.deleteMany({
+    where: { sessionToken: hashSessionToken(sessionToken) },
+  });
   return count > 0;
 }

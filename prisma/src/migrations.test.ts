@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "./testing/test-db.ts";
+import { createTestDb, migrations, type TestDb } from "./testing/test-db.ts";
 
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const PRISMA_CLI = fileURLToPath(new URL("../node_modules/prisma/build/index.js", import.meta.url));
@@ -40,10 +40,12 @@ describe("migrations", () => {
     expect(first.code).toBe(0);
 
     const applied = await empty.db.$queryRaw<{ migration_name: string; finished: boolean }[]>`
-      SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations`;
-    expect(applied).toEqual([
-      { migration_name: expect.stringMatching(/_init$/) as string, finished: true },
-    ]);
+      SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations
+      ORDER BY started_at, migration_name`;
+    const names = migrations().map((migration) => migration.name);
+    expect(names[0]).toMatch(/_init$/);
+    expect(names).toContainEqual(expect.stringMatching(/_hash_session_tokens$/));
+    expect(applied).toEqual(names.map((name) => ({ migration_name: name, finished: true })));
     expect(await empty.db.user.count()).toBe(0);
 
     const second = await prisma(["migrate", "deploy"], empty.url);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession, hashSessionToken } from "./accounts.ts";
 import type { Db } from "./client.ts";
 import { recordAttempt, upsertLessonProgress } from "./progress.ts";
 import { countRows, createTestDb, type TestDb } from "./testing/test-db.ts";
@@ -31,14 +32,8 @@ async function learnerWithEverything(db: Db, name: string, organisationId: strin
     },
     select: { id: true },
   });
-  await db.session.create({
-    data: {
-      userId: user.id,
-      sessionToken: `secret-session-${n}`,
-      expires: new Date(Date.now() + 1e9),
-    },
-    select: { id: true },
-  });
+  const sessionToken = `secret-session-${n}`;
+  await createSession(db, { sessionToken, userId: user.id, expires: new Date(Date.now() + 1e9) });
   const attemptIds = [randomUUID(), randomUUID()];
   for (const id of attemptIds) {
     await recordAttempt(db, {
@@ -54,7 +49,7 @@ async function learnerWithEverything(db: Db, name: string, organisationId: strin
     completedAt: new Date(),
     position: { anchor: `anchor-${name}`, at: new Date() },
   });
-  return { ...user, attemptIds };
+  return { ...user, attemptIds, sessionToken };
 }
 
 async function world(db: Db) {
@@ -168,6 +163,10 @@ describe("exportUserData", () => {
     const text = JSON.stringify(data);
     for (const foreign of [w.ben.id, w.ben.email, ...w.ben.attemptIds, "anchor-ben", "secret-"]) {
       expect(text).not.toContain(foreign);
+    }
+    // Nor the session's stored hash: it is a secret too, only less directly.
+    for (const { sessionToken } of [w.ana, w.ben]) {
+      expect(text).not.toContain(hashSessionToken(sessionToken));
     }
     expect(JSON.parse(text)).toEqual(data);
   });

@@ -18,6 +18,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { createSession } from "@neuronlab/db/accounts";
 import { createDb } from "@neuronlab/db/client";
 import { deleteUser } from "@neuronlab/db/users";
 
@@ -61,9 +62,10 @@ const learner = await db.user.create({
   data: { email: `bench-${randomUUID()}@bench.invalid`, name: "Benchmark learner" },
   select: { id: true },
 });
-await db.session.create({
-  data: { sessionToken: token, userId: learner.id, expires: new Date(Date.now() + 3_600_000) },
-  select: { id: true },
+await createSession(db, {
+  sessionToken: token,
+  userId: learner.id,
+  expires: new Date(Date.now() + 3_600_000),
 });
 
 async function freePort(): Promise<number> {

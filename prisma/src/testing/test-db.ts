@@ -5,7 +5,7 @@ import { createDb, type Db } from "../client.ts";
 import { startEmbeddedServer } from "../embedded.ts";
 import { migrationScripts } from "./migrations.ts";
 
-export { MIGRATIONS_DIR, migrationScripts } from "./migrations.ts";
+export { MIGRATIONS_DIR, migrations, migrationScripts } from "./migrations.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

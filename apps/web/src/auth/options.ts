@@ -1,6 +1,12 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import { consumeVerificationToken, createVerificationToken } from "@neuronlab/db/accounts";
+import {
+  consumeVerificationToken,
+  createSession,
+  createVerificationToken,
+  deleteSession,
+  hashSessionToken,
+} from "@neuronlab/db/accounts";
 import type { Db } from "@neuronlab/db/client";
 import { normaliseEmail } from "@neuronlab/db/users";
 import type { AuthOptions } from "next-auth";
@@ -70,13 +76,18 @@ export function authOptions(): AuthOptions {
 
 /**
  * @auth/prisma-adapter on the app's Prisma client, with the platform's rules: addresses stored
- * lower-case, and magic-link tokens spent through accounts.ts (atomically, refused once expired).
+ * lower-case, magic-link tokens spent through accounts.ts (atomically, refused once expired), and
+ * sessions stored under the hash of their token (`hashSessionToken`): next-auth passes and gets
+ * back the cookie's clear token, the database only ever sees its hash.
  */
 export function accountsAdapter(db: Db): Adapter {
   // The adapter is typed for @auth/core; next-auth 4 calls the same methods (nextauthjs/next-auth#9493).
   const base = PrismaAdapter(db) as unknown as Adapter;
-  const { createUser, getUserByEmail } = base;
+  const { createUser, getUserByEmail, getSessionAndUser, updateSession } = base;
   if (!createUser || !getUserByEmail) throw new Error("the Prisma adapter lacks user methods");
+  if (!getSessionAndUser || !updateSession) {
+    throw new Error("the Prisma adapter lacks session methods");
+  }
   return {
     ...base,
     createUser: (user: AdapterUser) => createUser({ ...user, email: normaliseEmail(user.email) }),
@@ -84,5 +95,24 @@ export function accountsAdapter(db: Db): Adapter {
     createVerificationToken: (token) => createVerificationToken(db, token),
     useVerificationToken: ({ identifier, token }) =>
       consumeVerificationToken(db, { identifier, token }),
+    // next-auth sets the cookie from the `sessionToken` these return (a new sign-in's session,
+    // and the current one when an OAuth account is linked while signed in): always the clear one.
+    createSession: (session) => createSession(db, session),
+    getSessionAndUser: async (sessionToken) => {
+      const found = await getSessionAndUser(hashSessionToken(sessionToken));
+      return found && { user: found.user, session: { ...found.session, sessionToken } };
+    },
+    updateSession: async (session) => {
+      const updated = await updateSession({
+        ...session,
+        sessionToken: hashSessionToken(session.sessionToken),
+      });
+      return updated && { ...updated, sessionToken: session.sessionToken };
+    },
+    // A token with no session (a stale cookie at sign-in, a second sign-out) deletes nothing and
+    // is no error; the Prisma adapter's own delete throws there.
+    deleteSession: async (sessionToken) => {
+      await deleteSession(db, sessionToken);
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createSession, findSessionUser, hashSessionToken } from "@neuronlab/db/accounts";
 import type { Db } from "@neuronlab/db/client";
 import { countRows, createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
 import { refusal } from "@/http/testing";
@@ -36,14 +37,8 @@ async function learner(db: Db, name: string) {
     data: { userId: user.id, type: "email", provider: "email", providerAccountId: user.email },
     select: { id: true },
   });
-  await db.session.create({
-    data: {
-      userId: user.id,
-      sessionToken: `token-${name}-${n}`,
-      expires: new Date(Date.now() + 1e9),
-    },
-    select: { id: true },
-  });
+  const sessionToken = `token-${name}-${n}`;
+  await createSession(db, { sessionToken, userId: user.id, expires: new Date(Date.now() + 1e9) });
   const attemptId = randomUUID();
   await postAttempt(
     "neuron-compute-z",
@@ -89,7 +84,7 @@ async function learner(db: Db, name: string) {
     },
     select: { id: true },
   });
-  return { ...user, attemptId };
+  return { ...user, attemptId, sessionToken };
 }
 
 describe("GET /api/me/export", () => {
@@ -123,6 +118,7 @@ describe("GET /api/me/export", () => {
     for (const other of [ben.id, ben.email, ben.attemptId, "ben's class"])
       expect(text).not.toContain(other);
     expect(text).not.toMatch(/token-ana/);
+    expect(text).not.toContain(hashSessionToken(ana.sessionToken));
 
     const response = downloadResponse(download);
     expect(response.headers.get("content-disposition")).toBe(
@@ -188,6 +184,8 @@ describe("POST /api/me/delete", () => {
     expect(result).toEqual({ deleted: true });
 
     expect(await mine(t.db, ana.id)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(await findSessionUser(t.db, ana.sessionToken)).toBeNull();
+    expect((await findSessionUser(t.db, ben.sessionToken))?.id).toBe(ben.id);
     expect(await mine(t.db, ben.id)).toEqual(bensBefore);
     // Every table by name: exactly Ana's rows are gone from each, and nothing else anywhere.
     const gone: Record<string, number> = {
