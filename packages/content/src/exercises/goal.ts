@@ -14,6 +14,8 @@ import {
 } from "../widgets/playground/run.ts";
 import type { Answer, Exercise, GradeResult } from "./schema.ts";
 
+export type { PlaygroundResult };
+
 /**
  * Playground goals, graded in two parts so the expensive one can run elsewhere (a worker thread):
  * `planPlaygroundGoal` (cheap, on the request) checks the set-up against the goal's own limits
