@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 import type { GoalTraining, PlaygroundResult } from "@neuronlab/content/exercises/goal";
 
 /**
@@ -36,6 +36,21 @@ export function workerFile(cwd: string = process.cwd()): string {
   return found;
 }
 
+/** A training that has not finished by then (waiting included) fails rather than hang a request. */
+export const TRAINING_TIMEOUT_MS = 30_000;
+
+/**
+ * piscina, loaded by Node rather than bundled: it starts its threads from a file of its own
+ * (dist/worker.js) found next to its code, which a bundle would not have. Node finds the package
+ * from the bundle's folder inside the web app (.next/…), as it would from these sources.
+ */
+async function loadPiscina(): Promise<typeof Piscina> {
+  const loaded = (await import(/* turbopackIgnore: true */ "piscina")) as {
+    Piscina: typeof Piscina;
+  };
+  return loaded.Piscina;
+}
+
 export interface GradingPool {
   /** Trains one planned goal on a worker thread. */
   train(training: GoalTraining): Promise<PlaygroundResult>;
@@ -48,21 +63,35 @@ export interface GradingPool {
 export function createGradingPool({
   threads = defaultThreads(),
 }: { threads?: number } = {}): GradingPool {
-  const piscina = new Piscina<GoalTraining, PlaygroundResult>({
-    filename: pathToFileURL(workerFile()).href,
-    // The worker is TypeScript, as are the workspace packages it imports: tsx compiles them.
-    execArgv: ["--import", "tsx"],
-    minThreads: threads,
-    maxThreads: threads,
-    // Threads stay up: starting one (and compiling its imports) costs more than a training.
-    idleTimeout: Number.POSITIVE_INFINITY,
+  const filename = pathToFileURL(workerFile()).href;
+  const started = loadPiscina().then((PiscinaPool) => {
+    const piscina = new PiscinaPool<GoalTraining, PlaygroundResult>({
+      filename,
+      // The worker is TypeScript, as are the workspace packages it imports: tsx compiles them.
+      execArgv: ["--import", "tsx"],
+      minThreads: threads,
+      maxThreads: threads,
+      // Threads stay up: starting one (and compiling its imports) costs more than a training.
+      idleTimeout: Number.POSITIVE_INFINITY,
+    });
+    piscina.on("error", (error: unknown) => {
+      console.error("grading pool: a worker failed", error);
+    });
+    return piscina;
   });
+  let piscina: Piscina<GoalTraining, PlaygroundResult> | undefined;
+  started.then(
+    (ready) => (piscina = ready),
+    // Reported to each training that needs it, through `train`.
+    () => undefined,
+  );
   return {
-    train: (training) => piscina.run(training),
+    train: async (training) =>
+      (await started).run(training, { signal: AbortSignal.timeout(TRAINING_TIMEOUT_MS) }),
     threads,
     get completed() {
-      return piscina.completed;
+      return piscina?.completed ?? 0;
     },
-    close: () => piscina.destroy(),
+    close: async () => (await started).destroy(),
   };
 }
