@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { findExercise } from "@neuronlab/content/exercises/catalog";
-import { gradeAnswer } from "@neuronlab/content/exercises/grade";
 import {
   answerSchema,
   type Answer,
   type Exercise,
   type GradeResult,
 } from "@neuronlab/content/exercises/schema";
+import type { Db } from "@neuronlab/db/client";
+import { clientIp } from "@/auth/rate-limits";
+import { goalGrader } from "@/grading/default-grader";
+import type { GoalGrader } from "@/grading/goal-grader";
 import { HttpError, readJsonBody } from "@/http/errors";
 import { recordedTime } from "@/http/time";
 
@@ -72,8 +75,15 @@ export async function readAttemptRequest(
   };
 }
 
-/** Grades one attempt from an untrusted request; the key never leaves the server, only the result. */
-export async function gradeRequest(exerciseId: string, request: Request): Promise<GradeResult> {
+/**
+ * Grades one attempt from an untrusted request; the key never leaves the server, only the result.
+ * A playground goal trains on the grader's pool, rate-limited per address when there is a `db`.
+ */
+export async function gradeRequest(
+  exerciseId: string,
+  request: Request,
+  { grader = goalGrader(), db }: { grader?: GoalGrader; db?: Db } = {},
+): Promise<GradeResult> {
   const { exercise, answer } = await readAttemptRequest(exerciseId, request);
-  return gradeAnswer(exercise, answer);
+  return grader.grade(exercise, answer, { client: clientIp(request.headers), db });
 }

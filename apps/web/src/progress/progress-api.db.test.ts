@@ -508,11 +508,11 @@ describe("POST /api/progress/merge", () => {
 
   it("grades a playground goal again, but only a few per request", async () => {
     const ana = await newLearner("ana");
-    const goal = (hiddenLayers: number[]) => ({
+    const goal = (hiddenLayers: number[], seed = 1) => ({
       id: randomUUID(),
       exerciseId: "deep-circle-goal",
       at: "2026-03-01T09:00:00.000Z",
-      answer: { kind: "goal", config: { hiddenLayers } },
+      answer: { kind: "goal", config: { hiddenLayers, seed } },
     });
     const sent = [goal([4]), goal([4]), goal([1])];
     const ok = await merge({ attempts: sent, lessons: {} }, ana);
@@ -521,9 +521,9 @@ describe("POST /api/progress/merge", () => {
     expect(sent.map((a) => stored.get(a.id))).toEqual([true, true, false]);
 
     const before = await countRows(t.db);
-    const tooMany = Array.from({ length: MAX_MERGE_TRAININGS + 1 }, (_, i) =>
-      goal([1 + (i % 8), 1 + Math.floor(i / 8)]),
-    );
+    // Distinct set-ups within the goal's limits (each a training); set-ups over the neuron limit
+    // are graded without one and do not count.
+    const tooMany = Array.from({ length: MAX_MERGE_TRAININGS + 1 }, (_, i) => goal([4], 100 + i));
     const error = await refusal(merge({ attempts: tooMany, lessons: {} }, ana));
     expect(error).toMatchObject({ status: 413, code: "too_many_to_grade" });
     expect(await countRows(t.db)).toEqual(before);

@@ -1,7 +1,6 @@
 import "server-only";
 import { findLesson } from "@neuronlab/content/course";
 import { findExercise } from "@neuronlab/content/exercises/catalog";
-import { gradeAnswer } from "@neuronlab/content/exercises/grade";
 import type { Answer, Exercise, GradeResult } from "@neuronlab/content/exercises/schema";
 import type { Db } from "@neuronlab/db/client";
 import {
@@ -16,6 +15,9 @@ import {
   type AnswerJson,
   type LessonUpdate,
 } from "@neuronlab/db/progress";
+import { clientIp } from "@/auth/rate-limits";
+import { goalGrader } from "@/grading/default-grader";
+import type { GoalGrader } from "@/grading/goal-grader";
 import { HttpError, readJsonBody } from "@/http/errors";
 import { readAttemptRequest } from "@/lessons/grade-request";
 import { jsonEqual } from "./json-equal";
@@ -24,6 +26,7 @@ import {
   lessonWriteSchema,
   MAX_MERGE_TRAININGS,
   mergeRequestSchema,
+  type MergeRequest,
 } from "./progress-schemas";
 import type { AccountProgress } from "./progress-view";
 import { recentAttempts } from "./recent-attempts";
@@ -62,7 +65,9 @@ export interface AttemptResponse extends GradeResult {
  * Grades an attempt and, for a signed-in learner, stores it once under the browser's attempt id:
  * retries and concurrent copies of one submission leave one row and all get the same result.
  * An attempt id that is another learner's, or this learner's for a different answer, is refused
- * (409) without revealing anything about the stored attempt.
+ * (409) without revealing anything about the stored attempt. A playground goal trains on the
+ * grader's worker pool, within its limits (429 when the pool is full or the address has trained
+ * too much).
  */
 export async function postAttempt(
   exerciseId: string,
@@ -70,9 +75,13 @@ export async function postAttempt(
   learner: Learner | null,
   db: Db | undefined,
   now: Date = new Date(),
+  grader: GoalGrader = goalGrader(),
 ): Promise<AttemptResponse> {
   const attempt = await readAttemptRequest(exerciseId, request);
-  const graded = gradeAnswer(attempt.exercise, attempt.answer);
+  const graded = await grader.grade(attempt.exercise, attempt.answer, {
+    client: clientIp(request.headers),
+    db,
+  });
   if (!learner || !db) return { ...graded, attemptId: attempt.attemptId, saved: false };
 
   const stored = await recordAttempt(db, {
@@ -211,6 +220,7 @@ export async function postMerge(
   learner: Learner | null,
   db: Db,
   now: Date = new Date(),
+  grader: GoalGrader = goalGrader(),
 ): Promise<MergeResponse> {
   if (!learner) throw noLearner();
   const body = await readJsonBody(request, MAX_MERGE_BODY_BYTES);
@@ -220,9 +230,14 @@ export async function postMerge(
   }
   let ignored = 0;
 
-  const grades = new Map<string, GradeResult>();
-  let trainings = 0;
-  const attempts: AnonymousAttempt[] = [];
+  // The same answer to the same exercise is graded once per request.
+  const toGrade = new Map<string, { exercise: Exercise; answer: Answer }>();
+  const kept: {
+    sent: MergeRequest["attempts"][number];
+    key: string;
+    lesson: string;
+    exercise: Exercise;
+  }[] = [];
   for (const sent of parsed.data.attempts) {
     const found = findExercise(sent.exerciseId);
     // An exercise the course no longer has, or one whose kind changed since.
@@ -230,29 +245,37 @@ export async function postMerge(
       ignored += 1;
       continue;
     }
-    // The same answer to the same exercise is graded once per request.
     const key = `${sent.exerciseId}\u0000${JSON.stringify(sent.answer)}`;
-    let graded = grades.get(key);
-    if (!graded) {
-      if (trains(found.exercise, sent.answer) && ++trainings > MAX_MERGE_TRAININGS) {
-        throw new HttpError(
-          413,
-          "too_many_to_grade",
-          `Send at most ${MAX_MERGE_TRAININGS} playground answers per request.`,
-        );
-      }
-      graded = gradeAnswer(found.exercise, sent.answer);
-      grades.set(key, graded);
-    }
-    attempts.push({
-      id: sent.id,
-      exerciseId: found.exercise.id,
-      lessonSlug: found.lesson,
-      answer: sent.answer as AnswerJson,
-      correct: graded.correct,
-      createdAt: new Date(sent.at),
-    });
+    toGrade.set(key, { exercise: found.exercise, answer: sent.answer });
+    kept.push({ sent, key, lesson: found.lesson, exercise: found.exercise });
   }
+  // Trainings (playground goals not answered before) are bounded per request, before any runs.
+  const trainings = new Set<string>();
+  for (const { exercise, answer } of toGrade.values()) {
+    const training = grader.needsTraining(exercise, answer);
+    if (training !== undefined) trainings.add(training);
+  }
+  if (trainings.size > MAX_MERGE_TRAININGS) {
+    throw new HttpError(
+      413,
+      "too_many_to_grade",
+      `Send at most ${MAX_MERGE_TRAININGS} playground answers per request.`,
+    );
+  }
+  // One at a time: a merge takes one place in the grading pool's queue, not ten.
+  const client = clientIp(request.headers);
+  const grades = new Map<string, GradeResult>();
+  for (const [key, { exercise, answer }] of toGrade) {
+    grades.set(key, await grader.grade(exercise, answer, { client, db }));
+  }
+  const attempts: AnonymousAttempt[] = kept.map(({ sent, key, lesson, exercise }) => ({
+    id: sent.id,
+    exerciseId: exercise.id,
+    lessonSlug: lesson,
+    answer: sent.answer as AnswerJson,
+    correct: grades.get(key)?.correct ?? false,
+    createdAt: new Date(sent.at),
+  }));
 
   const lessons: Record<string, LessonUpdate> = {};
   for (const [slug, sent] of Object.entries(parsed.data.lessons)) {
@@ -275,11 +298,6 @@ export async function postMerge(
   // mergeAnonymousProgress moves future times back to now and drops empty lessons.
   const result = await mergeAnonymousProgress(db, learner.id, { attempts, lessons }, now);
   return { ...result, ignored };
-}
-
-/** Whether grading this answer means training a network (a playground goal). */
-function trains(exercise: Exercise, answer: Answer): boolean {
-  return exercise.kind === "goal" && exercise.goal.type === "playground" && answer.kind === "goal";
 }
 
 function notAfter(date: Date, limit: Date): Date {

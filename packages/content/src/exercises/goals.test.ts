@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, type PlaygroundConfig } from "../widgets/playground/config.ts";
 import { trainPlayground } from "../widgets/playground/run.ts";
-import { gradeAnswer } from "./grade.ts";
+import { goalTrainingKey } from "./goal.ts";
+import { gradeAnswer, planGrade } from "./grade.ts";
 import whyDeepWorks from "./lessons/why-deep-works.ts";
 import { exerciseSchema, type Exercise } from "./schema.ts";
 
@@ -83,5 +84,30 @@ describe("deep-circle-goal: test loss on the noisy circle with few hidden neuron
     const tooBig = grade({ hiddenLayers: [8] });
     expect(tooBig.correct).toBe(false);
     expect(tooBig.feedback).toMatch(/allows 4/);
+  });
+
+  it("refuses a set-up over the neuron limit without training, however large", () => {
+    const plan = planGrade(circle, {
+      kind: "goal",
+      config: setup({ hiddenLayers: [8, 8, 8, 8, 8, 8], batchSize: 100 }),
+    });
+    if (!("graded" in plan)) throw new Error("expected a result without training");
+    expect(plan.graded.correct).toBe(false);
+    expect(plan.graded.feedback).toMatch(/48 hidden neurons.*allows 4 at most/);
+  });
+
+  it("plans one training per set-up: the goal's steps, the view-only fields left out", () => {
+    const plan = (config: Partial<PlaygroundConfig>) => {
+      const planned = planGrade(circle, { kind: "goal", config });
+      if (!("training" in planned)) throw new Error("expected a training");
+      return planned.training;
+    };
+    const a = plan(setup({ hiddenLayers: [4], discretize: true, features: ["x2", "x1"] }));
+    const b = plan({ hiddenLayers: [4], showTestData: false });
+    expect(a.steps).toBe(goal.steps);
+    expect(goalTrainingKey(circle.id, a)).toBe(goalTrainingKey(circle.id, b));
+    expect(goalTrainingKey(circle.id, plan({ hiddenLayers: [4], seed: 2 }))).not.toBe(
+      goalTrainingKey(circle.id, a),
+    );
   });
 });

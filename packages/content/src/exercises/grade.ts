@@ -1,7 +1,13 @@
 import { Neuron } from "@neuronlab/engine/neuron";
 import { formatNumber } from "@neuronlab/viz/format";
-import { playgroundConfigSchema, resolveConfig } from "../widgets/playground/config.ts";
-import { trainPlayground } from "../widgets/playground/run.ts";
+import {
+  gradeGoalRun,
+  isPlaygroundGoal,
+  planPlaygroundGoal,
+  trainGoal,
+  type GoalTraining,
+  type PlaygroundGoalExercise,
+} from "./goal.ts";
 import type { Answer, Exercise, GradeResult } from "./schema.ts";
 
 /**
@@ -10,6 +16,28 @@ import type { Answer, Exercise, GradeResult } from "./schema.ts";
  * saying why, never thrown, so no request shape can turn into a server error.
  */
 export function gradeAnswer(exercise: Exercise, answer: Answer): GradeResult {
+  const plan = planGrade(exercise, answer);
+  return "graded" in plan ? plan.graded : gradeGoalRun(plan.exercise, trainGoal(plan.training));
+}
+
+/**
+ * What grading an answer takes: its result, when that is cheap (every kind but a playground goal
+ * that passes its goal's limits), or the one training that decides it. A server runs the
+ * training where it likes (`trainGoal`, e.g. in a worker) and finishes with `gradeGoalRun`.
+ */
+export type GradePlan =
+  { graded: GradeResult } | { exercise: PlaygroundGoalExercise; training: GoalTraining };
+
+export function planGrade(exercise: Exercise, answer: Answer): GradePlan {
+  if (isPlaygroundGoal(exercise) && answer.kind === "goal") {
+    const plan = planPlaygroundGoal(exercise, answer);
+    return "graded" in plan ? plan : { exercise, training: plan.training };
+  }
+  return { graded: gradeNow(exercise, answer) };
+}
+
+/** Grades an answer here and now (a playground goal trains on this thread). */
+function gradeNow(exercise: Exercise, answer: Answer): GradeResult {
   const result = (correct: boolean, feedback: string): GradeResult => ({
     exerciseId: exercise.id,
     correct,
@@ -96,33 +124,7 @@ function gradeGoal(
     if (wrong === 0) return result(true, `All ${goal.points.length} points are on the right side.`);
     return result(false, `${wrong} of ${goal.points.length} points are still on the wrong side.`);
   }
-  // The goal's preset fills in what the learner's set-up leaves out; the whole must then be valid.
-  const base = resolveConfig(goal.preset);
-  const parsed = playgroundConfigSchema.safeParse({
-    ...base,
-    ...(isRecord(answer.config) ? answer.config : {}),
-  });
-  if (!parsed.success)
-    return result(
-      false,
-      "That playground set-up is not valid; reset the playground and try again.",
-    );
-  const run = trainPlayground(parsed.data, goal.steps);
-  const loss = `test loss ${formatNumber(run.testLoss, 3)} after ${run.steps.toLocaleString("en")} steps`;
-  const neurons = `${run.hiddenNeurons} hidden neuron${run.hiddenNeurons === 1 ? "" : "s"}`;
-  if (!(run.testLoss <= goal.maxTestLoss))
-    return result(
-      false,
-      `Re-run on the server: ${loss} with ${neurons}; the goal is ${formatNumber(goal.maxTestLoss, 3)} or less.`,
-    );
-  if (goal.maxHiddenNeurons !== undefined && run.hiddenNeurons > goal.maxHiddenNeurons)
-    return result(
-      false,
-      `Re-run on the server: ${loss}, but with ${neurons}; the goal allows ${goal.maxHiddenNeurons}.`,
-    );
-  return result(true, `Re-run on the server: ${loss} with ${neurons}. Goal reached.`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  const plan = planPlaygroundGoal(exercise as PlaygroundGoalExercise, answer);
+  if ("graded" in plan) return plan.graded;
+  return gradeGoalRun(exercise as PlaygroundGoalExercise, trainGoal(plan.training));
 }

@@ -1,6 +1,6 @@
 import { requireUser } from "@/auth/session";
 import { getDb } from "@/db";
-import { errorResponse } from "@/http/errors";
+import { gradingErrorResponse } from "@/grading/retry-later";
 import { postMerge } from "@/progress/progress-api";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +12,6 @@ export async function POST(request: Request): Promise<Response> {
     const result = await postMerge(request, learner, getDb());
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return gradingErrorResponse(error);
   }
 }

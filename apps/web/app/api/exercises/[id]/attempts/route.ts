@@ -1,6 +1,6 @@
 import { getSessionUser } from "@/auth/session";
 import { maybeDb } from "@/db";
-import { errorResponse } from "@/http/errors";
+import { gradingErrorResponse } from "@/grading/retry-later";
 import { postAttempt } from "@/progress/progress-api";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +21,6 @@ export async function POST(
     const result = await postAttempt(id, request, learner, db);
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return gradingErrorResponse(error);
   }
 }
