@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { trainGoal, type GoalTraining } from "@neuronlab/content/exercises/goal";
 import { listAttempts } from "@neuronlab/db/progress";
 import { createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
-import { refusal } from "@/http/testing";
+import { fromClient, refusal } from "@/http/testing";
 import { GoalGrader } from "./goal-grader";
 import { gradingErrorResponse } from "./retry-later";
 
-// The tests stand behind one proxy, which sets X-Forwarded-For: the client's address is its entry.
-process.env.TRUSTED_PROXY_COUNT = "1";
+// Each request carries the client address the platform's server would have stamped on it.
 // `server-only` refuses to load outside a React server build; these tests are the server.
 vi.mock("server-only", () => ({}));
 const { postAttempt, postMerge } = await import("@/progress/progress-api");
@@ -39,7 +38,7 @@ function countingGrader() {
 function request(url: string, body: unknown, ip: string) {
   return new Request(`http://localhost${url}`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    headers: { "content-type": "application/json", ...fromClient(ip) },
     body: JSON.stringify(body),
   });
 }
