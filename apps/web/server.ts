@@ -40,14 +40,14 @@ if (dev) {
 
 server.listen(settings.port, settings.host, () => {
   const shown = settings.host ?? "every interface";
-  console.log(`▲ Neuronlab ${dev ? "(development)" : ""} on ${shown}, port ${settings.port}`);
+  console.info(`▲ Neuronlab ${dev ? "(development)" : ""} on ${shown}, port ${settings.port}`);
   if (settings.local && settings.host !== undefined) {
-    console.log(
+    console.info(
       `  local run: http://localhost:${settings.port} (only this machine can connect; see the README to expose it)`,
     );
   }
   if (settings.trustedProxies > 0) {
-    console.log(`  trusting ${settings.trustedProxies} proxy hop(s) in X-Forwarded-For`);
+    console.info(`  trusting ${settings.trustedProxies} proxy hop(s) in X-Forwarded-For`);
   }
 });
 

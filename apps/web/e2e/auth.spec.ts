@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 /**

@@ -1,5 +1,5 @@
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
-import { type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 // Accounts: sign-up by emailed link through the local outbox (a local run sends no real mail),

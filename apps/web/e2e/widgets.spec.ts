@@ -1,4 +1,4 @@
-import { type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
+import type { BrowserContextOptions, Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectVisibleFocus, loadWidget, tabTo, watchErrors } from "./helpers.ts";
 

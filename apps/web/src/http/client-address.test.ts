@@ -25,7 +25,7 @@ beforeEach(() => {
   process.env[EDGE_SECRET_ENV] = SECRET;
 });
 afterEach(() => {
-  delete process.env[EDGE_SECRET_ENV];
+  Reflect.deleteProperty(process.env, EDGE_SECRET_ENV);
 });
 
 describe("without a trusted proxy (the default)", () => {

@@ -45,13 +45,13 @@ export function stampRequest(request: IncomingMessage, { trustedProxies, secret 
       : request.socket.remoteAddress,
   );
   const headers = request.headers;
-  delete headers[CLIENT_HEADER];
-  delete headers[EDGE_HEADER];
+  Reflect.deleteProperty(headers, CLIENT_HEADER);
+  Reflect.deleteProperty(headers, EDGE_HEADER);
   if (trustedProxies === 0) {
-    for (const name of FORWARDING_HEADERS) delete headers[name];
+    for (const name of FORWARDING_HEADERS) Reflect.deleteProperty(headers, name);
   } else {
     delete headers.forwarded;
-    delete headers["x-real-ip"];
+    Reflect.deleteProperty(headers, "x-real-ip");
   }
   if (client) {
     headers["x-forwarded-for"] = client;
