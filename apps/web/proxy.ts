@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { requestRefusal } from "@/http/request-guards";
+import { actionRefusal, requestRefusal } from "@/http/request-guards";
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/security/csp";
 
 /**
@@ -8,12 +8,13 @@ import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/security/csp
  * (src/security/csp.ts), which Next.js reads from the request's Content-Security-Policy header
  * and puts on its scripts; the root layout hands it to next-themes.
  */
-export function proxy(request: NextRequest): NextResponse {
-  const refusal = requestRefusal({
-    method: request.method,
-    path: rawPath(request.url),
-    headers: request.headers,
-  });
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const refusal =
+    requestRefusal({
+      method: request.method,
+      path: rawPath(request.url),
+      headers: request.headers,
+    }) ?? (await actionRefusal(request));
   if (refusal) {
     return NextResponse.json(
       { error: { code: refusal.code, message: refusal.message } },

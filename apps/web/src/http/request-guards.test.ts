@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { decodesCleanly, isCrossSiteRequest, requestRefusal } from "./request-guards";
+import {
+  actionRefusal,
+  decodesCleanly,
+  isCrossSiteRequest,
+  requestRefusal,
+} from "./request-guards";
 
 const post = (headers: Record<string, string>, path = "/api/auth/callback/email") =>
   requestRefusal({ method: "POST", path, headers: new Headers(headers) });
@@ -69,5 +74,37 @@ describe("isCrossSiteRequest", () => {
         new Headers({ "sec-fetch-site": "cross-site", origin: "http://a", host: "a" }),
       ),
     ).toBe(true);
+  });
+});
+
+describe("actionRefusal", () => {
+  const call = (type: string, body: string) =>
+    actionRefusal(
+      new Request("http://localhost/sign-in", {
+        method: "POST",
+        headers: { "next-action": "abc", "content-type": type },
+        body,
+      }),
+    );
+
+  it("passes a server action's argument list and a complete form", async () => {
+    expect(await call("text/plain;charset=UTF-8", '["$K1"]')).toBeUndefined();
+    const form = '--zz\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.c\r\n--zz--\r\n';
+    expect(await call("multipart/form-data; boundary=zz", form)).toBeUndefined();
+  });
+
+  it("refuses what Next.js would answer with a 500: truncated JSON, broken forms, other types, too large", async () => {
+    expect(await call("text/plain", "[")).toMatchObject({ status: 400 });
+    expect(await call("text/plain", '{"a":1}')).toMatchObject({ status: 400 });
+    expect(await call("multipart/form-data; boundary=zz", "--zz\r\nbroken")).toMatchObject({
+      status: 400,
+    });
+    expect(await call("application/x-www-form-urlencoded", "a=1")).toMatchObject({ status: 415 });
+    expect(await call("text/plain", "x".repeat(1024 * 1024 + 1))).toMatchObject({ status: 413 });
+  });
+
+  it("leaves requests that are not server actions alone", async () => {
+    const request = new Request("http://localhost/api/x", { method: "POST", body: "[" });
+    expect(await actionRefusal(request)).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * site's page made a browser send (CSRF, login CSRF, a server action posted from elsewhere).
  */
 export interface Refusal {
-  status: 400 | 403;
+  status: 400 | 403 | 413 | 415;
   code: string;
   message: string;
 }
@@ -65,4 +65,50 @@ export function isCrossSiteRequest(headers: Headers): boolean {
   } catch {
     return true; // "null" (a sandboxed or privacy-sensitive context) or garbage
   }
+}
+
+/** Next.js's own limit on a server action's body (serverActions.bodySizeLimit, 1 MB). */
+export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A server action's call (a POST with a Next-Action header) whose body Next.js cannot decode
+ * makes Next.js answer 500 (truncated JSON, a broken multipart form, another media type, a body
+ * over its limit). Here such a call is refused with a 4xx before it reaches Next.js: the body
+ * must be the JSON array of arguments (text/plain) or a complete multipart form.
+ */
+export async function actionRefusal(request: Request): Promise<Refusal | undefined> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return undefined;
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_ACTION_BODY_BYTES) return actionTooLarge();
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  const copy = request.clone();
+  try {
+    if (type.startsWith("multipart/form-data")) {
+      const text = await copy.text();
+      if (text.length > MAX_ACTION_BODY_BYTES) return actionTooLarge();
+      await new Response(text, { headers: { "content-type": type } }).formData();
+      return undefined;
+    }
+    if (type.startsWith("text/plain")) {
+      const text = await copy.text();
+      if (text.length > MAX_ACTION_BODY_BYTES) return actionTooLarge();
+      if (!Array.isArray(JSON.parse(text))) throw new Error("not an argument list");
+      return undefined;
+    }
+  } catch {
+    return {
+      status: 400,
+      code: "malformed_action",
+      message: "This form's data could not be read. Reload the page and send it again.",
+    };
+  }
+  return {
+    status: 415,
+    code: "unsupported_media_type",
+    message: "Send this form from its page.",
+  };
+}
+
+function actionTooLarge(): Refusal {
+  return { status: 413, code: "too_large", message: "This form's data is too large." };
 }
