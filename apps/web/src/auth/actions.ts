@@ -13,6 +13,10 @@ export async function requestSignInLinkAction(
   _previous: SignInFormState,
   form: FormData,
 ): Promise<SignInFormState> {
+  // A server action is a public endpoint: its arguments are whatever a request decoded to.
+  if (!((form as unknown) instanceof FormData)) {
+    return { status: "error", message: "Enter your email address.", field: "email", email: "" };
+  }
   const email = form.get("email");
   const result = await sendSignInLink(
     { email, callbackUrl: form.get("callbackUrl") },
