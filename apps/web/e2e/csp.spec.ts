@@ -26,7 +26,14 @@ test("every page is served with a strict policy and a fresh nonce, and runs unde
   const nonces = new Set<string>();
   for (const path of PAGES) {
     const response = await page.goto(path);
-    const policy = response?.headers()["content-security-policy"] ?? "";
+    const headers = response?.headers() ?? {};
+    const policy = headers["content-security-policy"] ?? "";
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    // Over plain HTTP (this local run) there is no HSTS: src/security/proxy.test.ts checks HTTPS.
+    expect(headers["strict-transport-security"], path).toBeUndefined();
     expect(policy, path).toContain("frame-ancestors 'none'");
     expect(policy, path).toContain("'strict-dynamic'");
     expect(policy, path).not.toContain("'unsafe-eval'");
