@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@neuronlab/engine/schema";
 
 /**
  * The one schema every lesson's metadata must satisfy. Lessons' MDX frontmatter will be parsed

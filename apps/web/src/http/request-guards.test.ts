@@ -91,6 +91,11 @@ describe("actionRefusal", () => {
     expect(await call("text/plain;charset=UTF-8", '["$K1"]')).toBeUndefined();
     const form = '--zz\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.c\r\n--zz--\r\n';
     expect(await call("multipart/form-data; boundary=zz", form)).toBeUndefined();
+    // Browsers' boundaries are mixed case, and must be matched as sent.
+    const browserForm = form.replaceAll("zz", "----WebKitFormBoundaryF4AHyhIIPb");
+    expect(
+      await call("multipart/form-data; boundary=----WebKitFormBoundaryF4AHyhIIPb", browserForm),
+    ).toBeUndefined();
   });
 
   it("refuses what Next.js would answer with a 500: truncated JSON, broken forms, other types, too large", async () => {

@@ -80,13 +80,16 @@ export async function actionRefusal(request: Request): Promise<Refusal | undefin
   if (request.method !== "POST" || !request.headers.has("next-action")) return undefined;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_ACTION_BODY_BYTES) return actionTooLarge();
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  // The media type compares case-insensitively; the boundary parameter does not (browsers send
+  // mixed-case ones), so the header is passed on as sent.
+  const contentType = request.headers.get("content-type") ?? "";
+  const type = contentType.toLowerCase();
   const copy = request.clone();
   try {
     if (type.startsWith("multipart/form-data")) {
       const text = await copy.text();
       if (text.length > MAX_ACTION_BODY_BYTES) return actionTooLarge();
-      await new Response(text, { headers: { "content-type": type } }).formData();
+      await new Response(text, { headers: { "content-type": contentType } }).formData();
       return undefined;
     }
     if (type.startsWith("text/plain")) {

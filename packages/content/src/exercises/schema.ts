@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@neuronlab/engine/schema";
 import { slugSchema } from "../lesson-meta.ts";
 
 /**
