@@ -1,7 +1,8 @@
 /**
  * The platform's HTTP server: Next.js behind a thin layer that decides who is asking before the
- * app sees the request (src/http/client-address.ts) and listens where src/server/settings.ts
- * says (127.0.0.1 only for a local run). `pnpm start` and `pnpm dev` run it through `with-db`.
+ * app sees the request (src/http/client-address.ts), turns away clients the app told to wait
+ * (src/http/front-door.ts), and listens where src/server/settings.ts says (127.0.0.1 only for a
+ * local run). `pnpm start` and `pnpm dev` run it through `with-db`.
  *
  *   tsx server.ts          production build (run `next build` first)
  *   tsx server.ts --dev    development, with Turbopack
@@ -10,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 import { EDGE_SECRET_ENV, stampRequest } from "./src/http/client-address";
+import { FrontDoor } from "./src/http/front-door";
 import { resolveServerSettings } from "./src/server/settings";
 
 const dev = process.argv.includes("--dev");
@@ -26,8 +28,13 @@ const app = next({
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Clients the app told to wait (429, Retry-After) are answered here until then.
+const frontDoor = new FrontDoor();
+
 const server = createServer((request, response) => {
   stampRequest(request, { trustedProxies: settings.trustedProxies, secret });
+  if (frontDoor.turnAway(request, response)) return;
+  frontDoor.watch(request, response);
   void handle(request, response);
 });
 if (dev) {

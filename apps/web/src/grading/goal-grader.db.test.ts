@@ -5,7 +5,7 @@ import { listAttempts } from "@neuronlab/db/progress";
 import { createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
 import { fromClient, refusal } from "@/http/testing";
 import { GoalGrader } from "./goal-grader";
-import { gradingErrorResponse } from "./retry-later";
+import { gradingErrorResponse } from "@/http/retry-later";
 
 // Each request carries the client address the platform's server would have stamped on it.
 // `server-only` refuses to load outside a React server build; these tests are the server.

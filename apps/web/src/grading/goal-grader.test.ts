@@ -7,7 +7,7 @@ import type { Answer, Exercise } from "@neuronlab/content/exercises/schema";
 import { refusal } from "@/http/testing";
 import { GoalGrader } from "./goal-grader";
 import { createGradingPool, defaultThreads, MAX_THREADS } from "./pool";
-import { gradingErrorResponse, RetryLaterError } from "./retry-later";
+import { gradingErrorResponse, RetryLaterError, THROTTLE_HEADER } from "@/http/retry-later";
 
 // `server-only` refuses to load outside a React server build; these tests are the server.
 vi.mock("server-only", () => ({}));
@@ -138,6 +138,48 @@ describe("the goal's limits", () => {
 });
 
 describe("the bounded queue", () => {
+  it("announces the wait from the time a training takes on a thread, not its time in the queue", async () => {
+    let clock = 0;
+    const waiting: (() => void)[] = [];
+    const grader = new GoalGrader({
+      threads: 1,
+      capacity: 10,
+      now: () => clock,
+      train: (training) =>
+        new Promise((resolve) => {
+          waiting.push(() => {
+            resolve(trainGoal(training));
+          });
+        }),
+    });
+    // Ten trainings queued at once on one thread, each taking one second of it: the last has
+    // waited nine seconds for the others.
+    const queued = Array.from({ length: 10 }, (_, seed) =>
+      grader.grade(exercise, answer({ hiddenLayers: [4], seed }), anonymous),
+    );
+    for (let n = 0; n < 10; n++) {
+      await Promise.resolve();
+      clock += 1000;
+      waiting.shift()?.();
+      await queued[n];
+    }
+    const more = Array.from({ length: 10 }, (_, seed) =>
+      grader.grade(exercise, answer({ hiddenLayers: [4], seed: 100 + seed }), anonymous),
+    );
+    const error = await refusal(
+      grader.grade(exercise, answer({ hiddenLayers: [4], seed: 999 }), anonymous),
+    );
+    // Ten trainings ahead at about a second each: about ten seconds, not minutes.
+    if (!(error instanceof RetryLaterError)) throw new Error("expected a RetryLaterError");
+    const seconds = error.retryAfterSeconds;
+    expect(seconds).toBeGreaterThanOrEqual(8);
+    expect(seconds).toBeLessThanOrEqual(12);
+    waiting.splice(0).forEach((release) => {
+      release();
+    });
+    await Promise.all(more);
+  });
+
   it("refuses a training beyond its capacity with a 429 and Retry-After, never a longer queue", async () => {
     const held = heldTrainings();
     const grader = new GoalGrader({ threads: 1, capacity: 2, train: held.train });
@@ -154,6 +196,8 @@ describe("the bounded queue", () => {
     const response = gradingErrorResponse(error);
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
+    // The server turns this client away until then (src/http/front-door.ts).
+    expect(response.headers.get(THROTTLE_HEADER)).toBe("grading_busy");
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
       /Send yours again in/,
     );

@@ -9,7 +9,7 @@ import { planGrade } from "@neuronlab/content/exercises/grade";
 import type { Answer, Exercise, GradeResult } from "@neuronlab/content/exercises/schema";
 import type { Db } from "@neuronlab/db/client";
 import { consumeRateLimit, type RateLimit, type RateLimitResult } from "@neuronlab/db/rate-limit";
-import { RetryLaterError, waitText } from "./retry-later";
+import { RetryLaterError, waitText } from "@/http/retry-later";
 
 const MINUTE = 60_000;
 
@@ -70,7 +70,7 @@ export class GoalGrader {
   /** Client address → when the rate limit lets it train again (ms since the epoch). */
   readonly #refusedUntil = new LRUCache<string, number>({ max: REFUSED_ENTRIES });
   #running = 0;
-  /** How long a training takes, smoothed (ms): for the wait a full pool announces. */
+  /** How long one training takes on a thread, smoothed (ms): for the wait a full pool announces. */
   #trainingMs = 200;
   /** Trainings started here (cache misses), for tests and the benchmark. */
   trainings = 0;
@@ -143,6 +143,9 @@ export class GoalGrader {
   }
 
   #start(key: string, training: GoalTraining): Promise<PlaygroundResult> {
+    // The trainings ahead of this one share the threads: it waits for about ahead/threads of
+    // them before its own runs, so its time is split over that many rounds.
+    const rounds = 1 + this.#running / this.#threads;
     this.#running += 1;
     this.trainings += 1;
     const started = this.#now();
@@ -150,7 +153,7 @@ export class GoalGrader {
       .then((run) => {
         this.#done.set(key, run);
         const took = Math.max(1, this.#now() - started);
-        this.#trainingMs = 0.8 * this.#trainingMs + 0.2 * took;
+        this.#trainingMs = 0.8 * this.#trainingMs + 0.2 * (took / rounds);
         return run;
       })
       .finally(() => {

@@ -1,6 +1,6 @@
 import { requireUser } from "@/auth/session";
 import { getDb } from "@/db";
-import { gradingErrorResponse } from "@/grading/retry-later";
+import { gradingErrorResponse } from "@/http/retry-later";
 import { postMerge } from "@/progress/progress-api";
 
 export const dynamic = "force-dynamic";

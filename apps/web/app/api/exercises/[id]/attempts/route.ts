@@ -1,6 +1,6 @@
 import { getSessionUser } from "@/auth/session";
 import { maybeDb } from "@/db";
-import { gradingErrorResponse } from "@/grading/retry-later";
+import { gradingErrorResponse } from "@/http/retry-later";
 import { postAttempt } from "@/progress/progress-api";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,11 @@
-import { errorResponse, HttpError } from "@/http/errors";
+import { errorResponse, HttpError } from "./errors";
+
+/**
+ * Set on a 429 to tell the platform's server (server.ts, src/http/front-door.ts) that this
+ * client may not ask this again until Retry-After has passed: until then the server answers such
+ * requests itself, without the app. The server removes the header before the response leaves.
+ */
+export const THROTTLE_HEADER = "x-neuronlab-throttle";
 
 /** A 429: the request was fine, but the server will not do the work now; try again later. */
 export class RetryLaterError extends HttpError {
@@ -12,11 +19,15 @@ export class RetryLaterError extends HttpError {
   }
 }
 
-/** `errorResponse`, with Retry-After on a 429 that says when to come back. */
+/**
+ * `errorResponse`, with Retry-After on a 429 that says when to come back, and the request that
+ * was refused turned away at the server's door until then.
+ */
 export function gradingErrorResponse(error: unknown): Response {
   const response = errorResponse(error);
   if (error instanceof RetryLaterError) {
     response.headers.set("Retry-After", String(error.retryAfterSeconds));
+    response.headers.set(THROTTLE_HEADER, error.code);
   }
   return response;
 }

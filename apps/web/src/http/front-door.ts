@@ -1,0 +1,127 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { LRUCache } from "lru-cache";
+import { CLIENT_HEADER } from "./client-address";
+import { THROTTLE_HEADER, waitText } from "./retry-later";
+
+/** Refusals remembered at once (one per client, method and path); the oldest go first. */
+const ENTRIES = 10_000;
+
+interface Refusal {
+  /** When the client may ask again (ms since the epoch). */
+  until: number;
+  code: string;
+}
+
+/**
+ * The platform's server turns a client away itself while the app has told it to wait.
+ *
+ * When the app answers 429 with Retry-After and the throttle header (RetryLaterError), the server
+ * remembers the client's address, the method and the path until then, and answers the same
+ * request from the same client with a 429 of its own, never reaching Next.js. A client hammering
+ * a refused route (as fast as it can, ignoring Retry-After) then costs a map lookup per request
+ * instead of a trip through the app, and the event loop stays free for everyone else: the reason
+ * `/api/health` stays fast while twenty clients flood goal grading (scripts/bench-grading.ts).
+ *
+ * Only requests the server has a client address for are remembered (server.ts stamps every one).
+ */
+export class FrontDoor {
+  readonly #refused: LRUCache<string, Refusal>;
+  readonly #now: () => number;
+  /** Requests answered here, for the benchmark. */
+  turnedAway = 0;
+
+  constructor({
+    entries = ENTRIES,
+    now = Date.now,
+  }: { entries?: number; now?: () => number } = {}) {
+    this.#refused = new LRUCache({ max: entries });
+    this.#now = now;
+  }
+
+  /**
+   * Answers the request with a 429 when its client was told to wait for it; true when it did
+   * (the caller then leaves the request alone).
+   */
+  turnAway(request: IncomingMessage, response: ServerResponse): boolean {
+    const key = refusalKey(request);
+    if (key === undefined) return false;
+    const refusal = this.#refused.get(key);
+    if (!refusal) return false;
+    const left = refusal.until - this.#now();
+    if (left <= 0) {
+      this.#refused.delete(key);
+      return false;
+    }
+    const seconds = Math.max(1, Math.ceil(left / 1000));
+    const body = JSON.stringify({
+      error: {
+        code: refusal.code,
+        message: `Too many of these requests came from your network just now. Send it again in ${waitText(seconds)}.`,
+      },
+    });
+    this.turnedAway += 1;
+    response.writeHead(429, {
+      "Content-Type": "application/json",
+      "Content-Length": Buffer.byteLength(body),
+      "Cache-Control": "no-store",
+      "Retry-After": String(seconds),
+      "X-Content-Type-Options": "nosniff",
+    });
+    response.end(body);
+    return true;
+  }
+
+  /**
+   * Watches the app's answer to a request: a 429 with the throttle header is remembered for its
+   * Retry-After, and the header (meant for the server only) is taken off.
+   */
+  watch(request: IncomingMessage, response: ServerResponse): void {
+    const key = refusalKey(request);
+    const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+    const remember = (code: string, retryAfter: unknown) => {
+      const seconds = Number(retryAfter);
+      if (key === undefined || !Number.isFinite(seconds) || seconds <= 0) return;
+      this.#refused.set(key, { until: this.#now() + seconds * 1000, code });
+    };
+    // ServerResponse writes its head through `this.writeHead`, also when the head is implicit.
+    response.writeHead = ((statusCode: number, ...rest: unknown[]) => {
+      const headers = rest.find(
+        (arg): arg is OutgoingHttpHeaders =>
+          typeof arg === "object" && arg !== null && !Array.isArray(arg),
+      );
+      const fromArgs = headers ? takeHeader(headers, THROTTLE_HEADER) : undefined;
+      const set = response.getHeader(THROTTLE_HEADER);
+      if (set !== undefined) response.removeHeader(THROTTLE_HEADER);
+      const code = fromArgs ?? (set === undefined ? undefined : String(set));
+      if (statusCode === 429 && code !== undefined) {
+        const retryAfter = headers ? headerValue(headers, "retry-after") : undefined;
+        remember(code, retryAfter ?? response.getHeader("retry-after"));
+      }
+      return writeHead(statusCode, ...rest);
+    });
+  }
+}
+
+/** Who asks for what: the client's address (stamped by the server), the method and the path. */
+function refusalKey(request: IncomingMessage): string | undefined {
+  const client = request.headers[CLIENT_HEADER];
+  if (typeof client !== "string" || client === "") return undefined;
+  const path = (request.url ?? "/").split("?", 1)[0];
+  return `${client} ${request.method ?? "GET"} ${path}`;
+}
+
+function headerValue(headers: OutgoingHttpHeaders, name: string): string | undefined {
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+  return key === undefined ? undefined : String(headers[key]);
+}
+
+/** Removes a header from a headers object whatever its case; its value, when it was there. */
+function takeHeader(headers: OutgoingHttpHeaders, name: string): string | undefined {
+  let value: string | undefined;
+  for (const key of Object.keys(headers)) {
+    if (key.toLowerCase() !== name) continue;
+    value = String(headers[key]);
+    Reflect.deleteProperty(headers, key);
+  }
+  return value;
+}
