@@ -4,7 +4,6 @@ import { expect, test } from "./fixtures";
 // any test on a violation the browser reports, so lessons.spec.ts (every lesson with every widget
 // loaded) and widgets.spec.ts (every widget driven, training in the engine's worker, WebAssembly
 // and WebGPU included) check the policy too.
-test.skip(({ isMobile }) => isMobile, "the policy is the same at every size: once, on the desktop");
 test.describe.configure({ timeout: 120_000 });
 
 const PAGES = [

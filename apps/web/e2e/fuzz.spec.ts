@@ -6,7 +6,6 @@ import { probe } from "./probe.ts";
 // Every route handler, page and server action of the platform, found by looking at the files (as a
 // grep would), sent the odd strings, wrong types, huge and malformed bodies, broken encodings and
 // prototype names an attacker tries. Whatever the answer, it is never a 5xx.
-test.skip(({ isMobile }) => isMobile, "requests only: once, on the desktop");
 test.describe.configure({ timeout: 180_000 });
 
 const APP = join(import.meta.dirname, "..", "app");

@@ -5,7 +5,6 @@ import { expect, test } from "./fixtures";
 // Accounts: sign-up by emailed link through the local outbox (a local run sends no real mail),
 // progress kept in the account across browsers, anonymous progress merged once, and the
 // learner's own data downloaded and deleted. One browser size is enough for these flows.
-test.skip(({ isMobile }) => isMobile, "account flows: the desktop project covers them");
 test.describe.configure({ timeout: 90_000 });
 
 const uniqueEmail = (what: string) =>

@@ -415,8 +415,7 @@ test.describe("widgets, by mouse and typing", () => {
 
   test("DigitsDemo: Start training loads real digits, trains both networks and stops", async ({
     page,
-  }, info) => {
-    test.skip(info.project.name === "phone", "long training runs once, at desktop size");
+  }) => {
     test.setTimeout(120_000);
     const errors = watchErrors(page);
     const widget = await openWidget(page, "why-deep-works", "DigitsDemo");
@@ -595,8 +594,7 @@ test.describe("widgets, by keyboard alone", () => {
   });
 });
 
-test("the playground trains XOR to 100% from a fresh page", async ({ page, browser }, info) => {
-  test.skip(info.project.name === "phone", "long training runs once, at desktop size");
+test("the playground trains XOR to 100% from a fresh page", async ({ page, browser }) => {
   test.setTimeout(150_000);
   // `page` lives in a context of its own (Playwright's default): no stored progress, no URL state.
   const errors = watchErrors(page);
@@ -701,11 +699,7 @@ test.describe("exercises with widgets", () => {
 
 test("a whole lesson by keyboard alone: the introduction's three exercises, then done", async ({
   page,
-}, info) => {
-  test.skip(
-    info.project.name === "phone",
-    "phones are driven by touch; the keyboard path runs at desktop size",
-  );
+}) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
   await page.goto("/course/introduction");

@@ -10,6 +10,12 @@ export interface AppE2EOptions {
   readyPath?: string;
   /** More environment for the server (its own address, for links it mails). */
   env?: Record<string, string>;
+  /**
+   * What also runs at phone size, where the layout changes what is tested (pages, figures,
+   * accessibility): spec files (`testMatch`) and/or test titles (`grep`). Everything else runs
+   * once, at desktop size. Without this, every test runs at both sizes.
+   */
+  phone?: { testMatch?: string[]; grep?: RegExp };
 }
 
 /**
@@ -22,6 +28,7 @@ export function defineAppE2EConfig({
   command,
   readyPath = "/",
   env = {},
+  phone = {},
 }: AppE2EOptions): PlaywrightTestConfig {
   const ci = Boolean(process.env.CI);
   const baseURL = `http://127.0.0.1:${port}`;
@@ -46,6 +53,8 @@ export function defineAppE2EConfig({
       { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
       {
         name: "phone",
+        ...(phone.testMatch ? { testMatch: phone.testMatch } : {}),
+        ...(phone.grep ? { grep: phone.grep } : {}),
         use: {
           viewport: { width: 360, height: 740 },
           deviceScaleFactor: 2,

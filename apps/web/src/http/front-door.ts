@@ -84,7 +84,7 @@ export class FrontDoor {
       this.#refused.set(key, { until: this.#now() + seconds * 1000, code });
     };
     // ServerResponse writes its head through `this.writeHead`, also when the head is implicit.
-    response.writeHead = ((statusCode: number, ...rest: unknown[]) => {
+    response.writeHead = (statusCode: number, ...rest: unknown[]) => {
       const headers = rest.find(
         (arg): arg is OutgoingHttpHeaders =>
           typeof arg === "object" && arg !== null && !Array.isArray(arg),
@@ -98,7 +98,7 @@ export class FrontDoor {
         remember(code, retryAfter ?? response.getHeader("retry-after"));
       }
       return writeHead(statusCode, ...rest);
-    });
+    };
   }
 }
 
