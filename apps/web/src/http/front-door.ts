@@ -27,7 +27,7 @@ interface Refusal {
 export class FrontDoor {
   readonly #refused: LRUCache<string, Refusal>;
   readonly #now: () => number;
-  /** Requests answered here, for the benchmark. */
+  /** Requests answered here (for tests). */
   turnedAway = 0;
 
   constructor({
@@ -85,19 +85,23 @@ export class FrontDoor {
     };
     // ServerResponse writes its head through `this.writeHead`, also when the head is implicit.
     response.writeHead = (statusCode: number, ...rest: unknown[]) => {
-      const headers = rest.find(
-        (arg): arg is OutgoingHttpHeaders =>
-          typeof arg === "object" && arg !== null && !Array.isArray(arg),
-      );
-      const fromArgs = headers ? takeHeader(headers, THROTTLE_HEADER) : undefined;
-      const set = response.getHeader(THROTTLE_HEADER);
-      if (set !== undefined) response.removeHeader(THROTTLE_HEADER);
-      const code = fromArgs ?? (set === undefined ? undefined : String(set));
-      if (statusCode === 429 && code !== undefined) {
-        const retryAfter = headers ? headerValue(headers, "retry-after") : undefined;
-        remember(code, retryAfter ?? response.getHeader("retry-after"));
+      // Headers given here join those set before, so that all are read in one place.
+      const args: unknown[] = [];
+      for (const arg of rest) {
+        if (typeof arg !== "object" || arg === null || Array.isArray(arg)) args.push(arg);
+        else {
+          const headers = arg as OutgoingHttpHeaders;
+          for (const [name, value] of Object.entries(headers)) {
+            if (value !== undefined) response.setHeader(name, value);
+          }
+        }
       }
-      return writeHead(statusCode, ...rest);
+      const code = response.getHeader(THROTTLE_HEADER);
+      if (code !== undefined) {
+        response.removeHeader(THROTTLE_HEADER);
+        if (statusCode === 429) remember(String(code), response.getHeader("retry-after"));
+      }
+      return writeHead(statusCode, ...args);
     };
   }
 }
@@ -108,20 +112,4 @@ function refusalKey(request: IncomingMessage): string | undefined {
   if (typeof client !== "string" || client === "") return undefined;
   const path = (request.url ?? "/").split("?", 1)[0];
   return `${client} ${request.method ?? "GET"} ${path}`;
-}
-
-function headerValue(headers: OutgoingHttpHeaders, name: string): string | undefined {
-  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-  return key === undefined ? undefined : String(headers[key]);
-}
-
-/** Removes a header from a headers object whatever its case; its value, when it was there. */
-function takeHeader(headers: OutgoingHttpHeaders, name: string): string | undefined {
-  let value: string | undefined;
-  for (const key of Object.keys(headers)) {
-    if (key.toLowerCase() !== name) continue;
-    value = String(headers[key]);
-    Reflect.deleteProperty(headers, key);
-  }
-  return value;
 }
