@@ -26,26 +26,24 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoSeriousA11yViolations(page);
     });
+  });
+}
 
-    // Each figure's page is checked with axe-core by its own spec (gallery-<slug>.spec.ts), in
-    // both themes and at both sizes; here, that it loads without an error.
-    for (const { slug } of galleryEntries) {
-      test(
-        `/gallery/${slug} renders its figure without console errors`,
-        { tag: "@phone" },
-        async ({ page }) => {
-          const errors: string[] = [];
-          page.on("console", (message) => {
-            if (message.type() === "error") errors.push(message.text());
-          });
-          page.on("pageerror", (error) => errors.push(error.message));
-          await page.goto(`/gallery/${slug}`);
-          await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-          await expect(page.locator("figure").first()).toBeAttached();
-          expect(errors, `console errors on /gallery/${slug}`).toEqual([]);
-        },
-      );
-    }
+// Each figure's page is checked with axe-core by its own spec (gallery-<slug>.spec.ts), in both
+// themes; here, that it loads without an error.
+for (const { slug } of galleryEntries) {
+  test(`/gallery/${slug} renders its figure without console errors`, { tag: "@phone" }, async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`/gallery/${slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.locator("figure").first()).toBeAttached();
+    expect(errors, `console errors on /gallery/${slug}`).toEqual([]);
   });
 }
 

@@ -12,10 +12,11 @@ export interface AppE2EOptions {
   env?: Record<string, string>;
   /**
    * What also runs at phone size, where the layout changes what is tested (pages, figures,
-   * accessibility): spec files (`testMatch`) and/or test titles (`grep`). Everything else runs
-   * once, at desktop size. Without this, every test runs at both sizes.
+   * accessibility): spec files (`testMatch`) and/or test titles (`grep`), less the titles that
+   * `grepInvert` names. Everything else runs once, at desktop size. Without this, every test runs
+   * at both sizes.
    */
-  phone?: { testMatch?: string[]; grep?: RegExp };
+  phone?: { testMatch?: string[]; grep?: RegExp; grepInvert?: RegExp };
 }
 
 /**
@@ -40,7 +41,9 @@ export function defineAppE2EConfig({
     retries: 0,
     // Two cores on CI machines; locally Playwright picks half the cores.
     ...(ci ? { workers: 2 } : {}),
-    timeout: 30_000,
+    // CI runs both apps' suites at once on two cores: a heavy page (axe-core over a large SVG) can
+    // take longer there without anything being wrong.
+    timeout: ci ? 60_000 : 30_000,
     expect: { timeout: 10_000 },
     reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
     use: {
@@ -55,6 +58,7 @@ export function defineAppE2EConfig({
         name: "phone",
         ...(phone.testMatch ? { testMatch: phone.testMatch } : {}),
         ...(phone.grep ? { grep: phone.grep } : {}),
+        ...(phone.grepInvert ? { grepInvert: phone.grepInvert } : {}),
         use: {
           viewport: { width: 360, height: 740 },
           deviceScaleFactor: 2,
