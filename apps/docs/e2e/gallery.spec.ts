@@ -32,19 +32,21 @@ for (const colorScheme of ["light", "dark"] as const) {
 // Each figure's page is checked with axe-core by its own spec (gallery-<slug>.spec.ts), in both
 // themes; here, that it loads without an error.
 for (const { slug } of galleryEntries) {
-  test(`/gallery/${slug} renders its figure without console errors`, { tag: "@phone" }, async ({
-    page,
-  }) => {
-    const errors: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`/gallery/${slug}`);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.locator("figure").first()).toBeAttached();
-    expect(errors, `console errors on /gallery/${slug}`).toEqual([]);
-  });
+  test(
+    `/gallery/${slug} renders its figure without console errors`,
+    { tag: "@phone" },
+    async ({ page }) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(`/gallery/${slug}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.locator("figure").first()).toBeAttached();
+      expect(errors, `console errors on /gallery/${slug}`).toEqual([]);
+    },
+  );
 }
 
 test("every figure in the gallery has its own spec with an accessibility check", () => {
