@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { LESSON_COMPONENTS, WIDGET_NAMES } from "../components.ts";
 import { buildCatalog, exercisesByLesson } from "../exercises/catalog.ts";
 import type { ExerciseInput } from "../exercises/define.ts";
+import { DEFAULT_LOCALE, LOCALES } from "@neuronlab/config/locales";
 import { buildCourse, CourseBuildError } from "./build-course.ts";
+import { buildAllLocales } from "./build-locales.ts";
 import { compileLesson, LessonError } from "./compile-lesson.ts";
 
 const frontmatter = `---
@@ -107,10 +109,17 @@ objectives: []
 });
 
 describe("building the course", () => {
-  const lessonsDir = fileURLToPath(new URL("../../lessons/", import.meta.url));
+  const lessonsDir = fileURLToPath(new URL("../../lessons/en/", import.meta.url));
 
-  it("compiles every lesson, with every exercise shown and every widget known", async () => {
-    const course = await buildCourse(lessonsDir, exercisesByLesson);
+  it("compiles every lesson in every language, with every exercise shown and every widget known", async () => {
+    const all = await buildAllLocales(
+      fileURLToPath(new URL("../../", import.meta.url)),
+      exercisesByLesson,
+      { locales: LOCALES, sourceLocale: DEFAULT_LOCALE },
+    );
+    expect(Object.keys(all.locales).sort()).toEqual([...LOCALES].sort());
+    const course = all.locales[DEFAULT_LOCALE];
+    if (!course) throw new Error("no source course");
     expect(course.lessons.map((l) => l.meta.order)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     for (const lesson of course.lessons) {
       const defined = (exercisesByLesson.get(lesson.meta.slug) ?? []).map((e) => e.id);

@@ -38,6 +38,21 @@ export interface CompiledLesson {
   internalLinks: { url: string; line: number | undefined }[];
   /** Anchor ids on the page: headings and exercises. */
   anchors: string[];
+  /** Checked against the source lesson's by the course build; not shipped to the site. */
+  structure?: LessonStructure;
+}
+
+/**
+ * What a translation must keep from its source lesson, in order: heading levels, the components
+ * (exercises by id), the number of formulas and the internal link targets.
+ */
+export interface LessonStructure {
+  headings: number[];
+  components: string[];
+  formulas: number;
+  links: string[];
+  /** Every heading's id, in order (what a translation's headings are given). */
+  headingIds: string[];
 }
 
 export interface CompileContext {
@@ -45,6 +60,11 @@ export interface CompileContext {
   components: ReadonlySet<string>;
   /** This lesson's exercise ids (from its exercise file). */
   exerciseIds: ReadonlySet<string>;
+  /**
+   * A translation's heading ids, taken from its source lesson by position, so anchors, links and
+   * reading positions are the same in every language. Without it, ids come from the heading text.
+   */
+  headingIds?: readonly string[];
 }
 
 export class LessonError extends Error {
@@ -74,6 +94,13 @@ export async function compileLesson(
   const internalLinks: CompiledLesson["internalLinks"] = [];
   const toc: TocEntry[] = [];
   const anchors: string[] = [];
+  const structure: LessonStructure = {
+    headings: [],
+    components: [],
+    formulas: 0,
+    links: [],
+    headingIds: [],
+  };
   const at = (node: { position?: { start: { line: number } } | undefined }) =>
     node.position ? `line ${node.position.start.line}: ` : "";
 
@@ -85,8 +112,18 @@ export async function compileLesson(
       }
       if (node.type === "link") {
         const { url } = node;
-        if (url.startsWith("/") || url.startsWith("#"))
+        if (url.startsWith("/") || url.startsWith("#")) {
           internalLinks.push({ url, line: node.position?.start.line });
+          structure.links.push(url);
+        }
+        return;
+      }
+      if (node.type === "heading") {
+        structure.headings.push(node.depth);
+        return;
+      }
+      if ((node.type as string) === "math" || (node.type as string) === "inlineMath") {
+        structure.formulas += 1;
         return;
       }
       if (node.type !== "mdxJsxFlowElement" && node.type !== "mdxJsxTextElement") return;
@@ -94,6 +131,7 @@ export async function compileLesson(
       const name = element.name;
       // Fragments and lowercase HTML elements are plain markup.
       if (!name || /^[a-z]/.test(name)) return;
+      structure.components.push(name);
       if (name === "Exercise") {
         const attribute = element.attributes.find(
           (a) => a.type === "mdxJsxAttribute" && a.name === "id",
@@ -107,6 +145,7 @@ export async function compileLesson(
           problems.push(`${at(node)}<Exercise id="${id}"> appears twice`);
         } else {
           exercises.push(id);
+          structure.components[structure.components.length - 1] = `Exercise#${id}`;
         }
         return;
       }
@@ -118,10 +157,23 @@ export async function compileLesson(
     });
   };
 
+  const headingIdsFromSource = () => (tree: HastRoot) => {
+    const ids = context.headingIds;
+    if (!ids) return;
+    let index = 0;
+    visit(tree, "element", (node: Element) => {
+      if (!/^h[1-6]$/.test(node.tagName)) return;
+      const id = ids[index];
+      index += 1;
+      if (id !== undefined) node.properties.id = id;
+    });
+  };
+
   const collectHeadings = () => (tree: HastRoot) => {
     visit(tree, "element", (node: Element) => {
       const id = node.properties.id;
       if (typeof id === "string") anchors.push(id);
+      if (/^h[1-6]$/.test(node.tagName) && typeof id === "string") structure.headingIds.push(id);
       if ((node.tagName === "h2" || node.tagName === "h3") && typeof id === "string") {
         toc.push({
           depth: node.tagName === "h2" ? 2 : 3,
@@ -167,6 +219,7 @@ export async function compileLesson(
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
           rehypeSlug,
+          headingIdsFromSource,
           [rehypeKatex, { output: "htmlAndMathml", throwOnError: true, strict: "error" }],
           collectHeadings,
           collectMessages,
@@ -207,5 +260,6 @@ export async function compileLesson(
     widgets: [...widgets].sort(),
     internalLinks,
     anchors,
+    structure,
   };
 }

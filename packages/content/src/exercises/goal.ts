@@ -1,4 +1,3 @@
-import { formatNumber } from "@neuronlab/viz/format";
 import {
   DEFAULT_CONFIG,
   encodeConfig,
@@ -12,7 +11,7 @@ import {
   trainPlayground,
   type PlaygroundResult,
 } from "../widgets/playground/run.ts";
-import type { Answer, Exercise, GradeResult } from "./schema.ts";
+import type { Answer, Exercise, FeedbackKey, GradeResult } from "./schema.ts";
 
 export type { PlaygroundResult };
 
@@ -44,11 +43,19 @@ export function isPlaygroundGoal(exercise: Exercise): exercise is PlaygroundGoal
   return exercise.kind === "goal" && exercise.goal.type === "playground";
 }
 
-function gradeResult(exercise: Exercise, correct: boolean, feedback: string): GradeResult {
-  return { exerciseId: exercise.id, correct, feedback, explanation: exercise.explanation };
+function gradeResult(
+  exercise: Exercise,
+  correct: boolean,
+  key: FeedbackKey,
+  values?: Record<string, number>,
+): GradeResult {
+  return {
+    exerciseId: exercise.id,
+    correct,
+    feedback: values ? { key, values } : { key },
+    explanation: exercise.explanation,
+  };
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 /**
  * What a submitted playground set-up needs: a result right away (it is not a valid set-up, or it
@@ -67,21 +74,16 @@ export function planPlaygroundGoal(
   });
   if (!parsed.success) {
     return {
-      graded: gradeResult(
-        exercise,
-        false,
-        "That playground set-up is not valid; reset the playground and try again.",
-      ),
+      graded: gradeResult(exercise, false, "setupInvalid"),
     };
   }
   const neurons = hiddenNeuronCount(parsed.data);
   if (goal.maxHiddenNeurons !== undefined && neurons > goal.maxHiddenNeurons) {
     return {
-      graded: gradeResult(
-        exercise,
-        false,
-        `Not trained: this set-up has ${plural(neurons, "hidden neuron")}, and the goal allows ${goal.maxHiddenNeurons} at most. Remove some and try again.`,
-      ),
+      graded: gradeResult(exercise, false, "tooManyNeurons", {
+        neurons,
+        limit: goal.maxHiddenNeurons,
+      }),
     };
   }
   return {
@@ -117,26 +119,16 @@ export function goalTrainingKey(exerciseId: string, training: GoalTraining): str
 /** The learner's result for a trained set-up. */
 export function gradeGoalRun(exercise: PlaygroundGoalExercise, run: PlaygroundResult): GradeResult {
   const { goal } = exercise;
-  const loss = `test loss ${formatNumber(run.testLoss, 3)} after ${run.steps.toLocaleString("en")} steps`;
-  const neurons = plural(run.hiddenNeurons, "hidden neuron");
+  const values = { loss: run.testLoss, steps: run.steps, neurons: run.hiddenNeurons };
   if (!(run.testLoss <= goal.maxTestLoss))
-    return gradeResult(
-      exercise,
-      false,
-      `Re-run on the server: ${loss} with ${neurons}; the goal is ${formatNumber(goal.maxTestLoss, 3)} or less.`,
-    );
+    return gradeResult(exercise, false, "goalMissed", { ...values, goal: goal.maxTestLoss });
   // Planning refuses these before training; kept so a run alone can never pass over the limit.
   if (goal.maxHiddenNeurons !== undefined && run.hiddenNeurons > goal.maxHiddenNeurons)
-    return gradeResult(
-      exercise,
-      false,
-      `Re-run on the server: ${loss}, but with ${neurons}; the goal allows ${goal.maxHiddenNeurons}.`,
-    );
-  return gradeResult(
-    exercise,
-    true,
-    `Re-run on the server: ${loss} with ${neurons}. Goal reached.`,
-  );
+    return gradeResult(exercise, false, "goalOverLimit", {
+      ...values,
+      limit: goal.maxHiddenNeurons,
+    });
+  return gradeResult(exercise, true, "goalReached", values);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,4 @@
 import { Neuron } from "@neuronlab/engine/neuron";
-import { formatNumber } from "@neuronlab/viz/format";
 import {
   gradeGoalRun,
   isPlaygroundGoal,
@@ -8,7 +7,7 @@ import {
   type GoalTraining,
   type PlaygroundGoalExercise,
 } from "./goal.ts";
-import type { Answer, Exercise, GradeResult } from "./schema.ts";
+import type { Answer, Exercise, Feedback, FeedbackKey, GradeResult } from "./schema.ts";
 
 /**
  * Grades one answer against an exercise's key. Runs on the server only: the keys never leave it.
@@ -36,49 +35,48 @@ export function planGrade(exercise: Exercise, answer: Answer): GradePlan {
   return { graded: gradeNow(exercise, answer) };
 }
 
+type Result = (
+  correct: boolean,
+  key: FeedbackKey,
+  values?: Record<string, string | number>,
+) => GradeResult;
+
+export function feedback(key: FeedbackKey, values?: Record<string, string | number>): Feedback {
+  return values ? { key, values } : { key };
+}
+
 /** Grades an answer here and now (a playground goal trains on this thread). */
 function gradeNow(exercise: Exercise, answer: Answer): GradeResult {
-  const result = (correct: boolean, feedback: string): GradeResult => ({
+  const result: Result = (correct, key, values) => ({
     exerciseId: exercise.id,
     correct,
-    feedback,
+    feedback: feedback(key, values),
     explanation: exercise.explanation,
   });
   if (answer.kind !== exercise.kind) {
-    return result(
-      false,
-      `This is a ${exercise.kind} question; the answer sent was for a ${answer.kind} one.`,
-    );
+    return result(false, "wrongKind", { expected: exercise.kind, sent: answer.kind });
   }
   switch (exercise.kind) {
     case "choice": {
       const { selected } = answer as Extract<Answer, { kind: "choice" }>;
       const known = new Set(exercise.options.map((o) => o.id));
-      if (selected.length === 0) return result(false, "No option was chosen.");
-      if (!selected.every((s) => known.has(s)))
-        return result(false, "That option is not one of this question's.");
-      if (!exercise.multiple && selected.length > 1)
-        return result(false, "Choose exactly one option.");
+      if (selected.length === 0) return result(false, "noneChosen");
+      if (!selected.every((s) => known.has(s))) return result(false, "unknownOption");
+      if (!exercise.multiple && selected.length > 1) return result(false, "chooseOne");
       const right = new Set(exercise.correct);
       const chosen = new Set(selected);
       const hits = [...chosen].filter((s) => right.has(s)).length;
       const wrong = chosen.size - hits;
-      if (hits === right.size && wrong === 0) return result(true, "Right.");
-      if (!exercise.multiple) return result(false, "Not that one.");
-      return result(
-        false,
-        `${hits} of the ${right.size} right options chosen${wrong > 0 ? `, and ${wrong} that ${wrong === 1 ? "is" : "are"} not right` : ""}.`,
-      );
+      if (hits === right.size && wrong === 0) return result(true, "right");
+      if (!exercise.multiple) return result(false, "notThatOne");
+      return result(false, "partlyRight", { hits, total: right.size, wrong });
     }
     case "numeric": {
       const { value } = answer as Extract<Answer, { kind: "numeric" }>;
       const error = Math.abs(value - exercise.answer);
       // A hair of slack for the decimal rounding of the key itself.
-      if (error <= exercise.tolerance + 1e-12) return result(true, "Right.");
-      return result(
-        false,
-        `${formatNumber(value, 4)} is not it: answers within ${formatNumber(exercise.tolerance, 4)} of the right value count.`,
-      );
+      if (error <= exercise.tolerance + 1e-12) return result(true, "right");
+      return result(false, "numericOff", { value, tolerance: exercise.tolerance });
     }
     case "ordering": {
       const { order } = answer as Extract<Answer, { kind: "ordering" }>;
@@ -88,18 +86,17 @@ function gradeNow(exercise: Exercise, answer: Answer): GradeResult {
         new Set(order).size !== want.length ||
         !order.every((id) => want.includes(id))
       )
-        return result(false, "Put every step in the list exactly once.");
+        return result(false, "orderIncomplete");
       const inPlace = order.filter((id, i) => id === want[i]).length;
-      if (inPlace === want.length) return result(true, "Right order.");
-      return result(false, `${inPlace} of ${want.length} in the right place.`);
+      if (inPlace === want.length) return result(true, "rightOrder");
+      return result(false, "inPlace", { inPlace, total: want.length });
     }
     case "predict": {
       const { selected } = answer as Extract<Answer, { kind: "predict" }>;
-      if (!exercise.options.some((o) => o.id === selected))
-        return result(false, "That option is not one of this question's.");
+      if (!exercise.options.some((o) => o.id === selected)) return result(false, "unknownOption");
       return selected === exercise.correct
-        ? result(true, "Your prediction was right. Run the figure to see it happen.")
-        : result(false, "Not what happens. Run the figure to see why.");
+        ? result(true, "predictRight")
+        : result(false, "predictWrong");
     }
     case "goal":
       return gradeGoal(exercise, answer as Extract<Answer, { kind: "goal" }>, result);
@@ -109,20 +106,19 @@ function gradeNow(exercise: Exercise, answer: Answer): GradeResult {
 function gradeGoal(
   exercise: Extract<Exercise, { kind: "goal" }>,
   answer: Extract<Answer, { kind: "goal" }>,
-  result: (correct: boolean, feedback: string) => GradeResult,
+  result: Result,
 ): GradeResult {
   const { goal } = exercise;
   if (goal.type === "neuron-separates") {
-    if (!answer.weights || answer.bias === undefined)
-      return result(false, "Send the neuron's two weights and its bias.");
+    if (!answer.weights || answer.bias === undefined) return result(false, "sendNeuron");
     const neuron = new Neuron({
       weights: answer.weights,
       bias: answer.bias,
       activation: "sigmoid",
     });
     const wrong = goal.points.filter((p) => (neuron.call(p.x).a >= 0.5 ? 1 : 0) !== p.label).length;
-    if (wrong === 0) return result(true, `All ${goal.points.length} points are on the right side.`);
-    return result(false, `${wrong} of ${goal.points.length} points are still on the wrong side.`);
+    if (wrong === 0) return result(true, "allPointsRight", { total: goal.points.length });
+    return result(false, "pointsWrong", { wrong, total: goal.points.length });
   }
   const plan = planPlaygroundGoal(exercise as PlaygroundGoalExercise, answer);
   if ("graded" in plan) return plan.graded;

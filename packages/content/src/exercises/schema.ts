@@ -214,11 +214,43 @@ export type PublicExercise =
     };
 
 /** The result of grading one attempt, sent back after the answer. */
+/**
+ * What was right or wrong about an answer: a key of the platform's "Grading" messages and the
+ * numbers and words it needs, so every language says it its own way.
+ */
+export type FeedbackKey =
+  | "wrongKind"
+  | "noneChosen"
+  | "unknownOption"
+  | "chooseOne"
+  | "right"
+  | "notThatOne"
+  | "partlyRight"
+  | "numericOff"
+  | "orderIncomplete"
+  | "rightOrder"
+  | "inPlace"
+  | "predictRight"
+  | "predictWrong"
+  | "sendNeuron"
+  | "allPointsRight"
+  | "pointsWrong"
+  | "setupInvalid"
+  | "tooManyNeurons"
+  | "goalMissed"
+  | "goalOverLimit"
+  | "goalReached";
+
+export interface Feedback {
+  key: FeedbackKey;
+  values?: Record<string, string | number>;
+}
+
 export interface GradeResult {
   exerciseId: string;
   correct: boolean;
-  /** What was right or wrong about this answer, in a sentence. */
-  feedback: string;
+  feedback: Feedback;
+  /** The exercise's explanation in the source language (the platform shows the learner's). */
   explanation: string;
 }
 
