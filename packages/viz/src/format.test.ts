@@ -27,3 +27,12 @@ describe("subscript", () => {
     expect(subscript("w", 12)).toBe("w₁₂");
   });
 });
+
+describe("formatNumber in other languages", () => {
+  it("uses the language's decimal mark and keeps the true minus", () => {
+    expect(formatNumber(0.25, 2, "de")).toBe("0,25");
+    expect(formatNumber(-1.5, 1, "de")).toBe("−1,5");
+    expect(formatNumber(1234.5, 1, "de")).toBe("1234,5");
+    expect(formatNumber(0.25, 2, "en")).toBe("0.25");
+  });
+});

@@ -2,6 +2,7 @@
 
 import { useTheme } from "next-themes";
 import { useSyncExternalStore } from "react";
+import { useVizT } from "./i18n.tsx";
 
 const subscribe = () => () => undefined;
 
@@ -15,14 +16,11 @@ function useHydrated(): boolean {
 }
 
 export function ThemeToggle() {
+  const t = useVizT("ThemeToggle");
   const { resolvedTheme, setTheme } = useTheme();
   const hydrated = useHydrated();
   const dark = hydrated && resolvedTheme === "dark";
-  const label = !hydrated
-    ? "Switch theme"
-    : dark
-      ? "Switch to light theme"
-      : "Switch to dark theme";
+  const label = t(!hydrated ? "switch" : dark ? "toLight" : "toDark");
 
   return (
     <button
