@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { PERMISSIONS_POLICY } from "./src/security/csp";
 
 const config: NextConfig = {
@@ -22,4 +23,7 @@ const config: NextConfig = {
     ]),
 };
 
-export default config;
+// next-intl: the request's language and messages for server components (src/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+export default withNextIntl(config);

@@ -1,12 +1,18 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
+import createIntlMiddleware from "next-intl/middleware";
+import { errorBody } from "@/http/errors";
 import { actionRefusal, requestRefusal } from "@/http/request-guards";
+import { requestLocale } from "@/i18n/request-locale";
+import { routing } from "@/i18n/routing";
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/security/csp";
 
 /**
  * Runs before every route (Next.js's proxy, on the Node.js runtime): refuses requests no route
  * should see (src/http/request-guards.ts), then gives each page its own CSP nonce
  * (src/security/csp.ts), which Next.js reads from the request's Content-Security-Policy header
- * and puts on its scripts; the root layout hands it to next-themes.
+ * and puts on its scripts; the root layout hands it to next-themes. Pages then go through
+ * next-intl (src/i18n/routing.ts): the language from the address, the cookie or Accept-Language,
+ * a redirect to the language's address on a first visit, and hreflang `Link` headers.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const refusal =
@@ -17,7 +23,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     }) ?? (await actionRefusal(request));
   if (refusal) {
     return NextResponse.json(
-      { error: { code: refusal.code, message: refusal.message } },
+      { error: await errorBody(refusal, requestLocale(request.headers)) },
       { status: refusal.status, headers: { "Cache-Control": "no-store" } },
     );
   }
@@ -33,11 +39,15 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers } });
+  const response = rawPath(request.url).startsWith("/api/")
+    ? NextResponse.next({ request: { headers } })
+    : intl(new NextRequest(request, { headers }));
   response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
+
+const intl = createIntlMiddleware(routing);
 
 /** The path exactly as the client sent it (NextURL may have decoded or normalised it). */
 function rawPath(url: string): string {

@@ -4,7 +4,13 @@ import { createSession, hashSessionToken } from "./accounts.ts";
 import type { Db } from "./client.ts";
 import { recordAttempt, upsertLessonProgress } from "./progress.ts";
 import { countRows, createTestDb, type TestDb } from "./testing/test-db.ts";
-import { deleteUser, exportUserData, findUserByEmail, normaliseEmail } from "./users.ts";
+import {
+  deleteUser,
+  exportUserData,
+  findUserByEmail,
+  normaliseEmail,
+  setUserLocale,
+} from "./users.ts";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -260,3 +266,15 @@ function diff(before: Record<string, number>, after: Record<string, number>) {
   }
   return changes;
 }
+
+describe("a user's language", () => {
+  it("is unset until chosen, then kept on the account and in the export", async () => {
+    const email = `lang-${++serial}@example.com`;
+    const user = await t.db.user.create({ data: { email }, select: { id: true } });
+    expect((await findUserByEmail(t.db, email))?.locale).toBeNull();
+    expect(await setUserLocale(t.db, user.id, "de")).toBe(true);
+    expect((await findUserByEmail(t.db, email))?.locale).toBe("de");
+    expect((await exportUserData(t.db, user.id))?.locale).toBe("de");
+    expect(await setUserLocale(t.db, "no-such-user", "de")).toBe(false);
+  });
+});

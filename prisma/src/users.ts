@@ -12,6 +12,8 @@ export interface UserSummary {
   email: string;
   name: string | null;
   role: Role;
+  /** The language the user chose, if they did (a code from locales.json). */
+  locale: string | null;
   emailVerified: Date | null;
   createdAt: Date;
 }
@@ -21,6 +23,7 @@ const userSelect = {
   email: true,
   name: true,
   role: true,
+  locale: true,
   emailVerified: true,
   createdAt: true,
 } as const satisfies Prisma.UserSelect;
@@ -31,6 +34,12 @@ export function findUserByEmail(db: Db, email: string): Promise<UserSummary | nu
 
 export function findUserById(db: Db, id: string): Promise<UserSummary | null> {
   return db.user.findUnique({ where: { id }, select: userSelect });
+}
+
+/** Stores the language a user chose; false when there is no such user. */
+export async function setUserLocale(db: Db, userId: string, locale: string): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { locale } });
+  return count === 1;
 }
 
 /**

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { activations } from "@neuronlab/engine/activations";
 import { ActivationPlot } from "./activation-plot.tsx";
 import { formatNumber } from "./format.ts";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 afterEach(() => {
   cleanup();
@@ -23,7 +24,7 @@ const cells = (label: string) =>
 
 describe("ActivationPlot", () => {
   it("draws every curve and reads f(z) and f′(z) off the engine at the marker", () => {
-    render(<ActivationPlot />);
+    render(<ActivationPlot />, { wrapper: IntlWrapper });
     expect(document.querySelectorAll("path[data-activation]")).toHaveLength(5);
     expect(cells("sigmoid")).toEqual([
       formatNumber(activations.sigmoid.apply(1)),
@@ -38,14 +39,14 @@ describe("ActivationPlot", () => {
   });
 
   it("labels the bounded ranges on the plot", () => {
-    render(<ActivationPlot />);
+    render(<ActivationPlot />, { wrapper: IntlWrapper });
     const texts = [...document.querySelectorAll("svg text")].map((t) => t.textContent);
     expect(texts).toContain("sigmoid range (0, 1)");
     expect(texts).toContain("tanh range (−1, 1)");
   });
 
   it("moves the marker with the slider and by Page Up/Down, Home and End", () => {
-    render(<ActivationPlot />);
+    render(<ActivationPlot />, { wrapper: IntlWrapper });
     fireEvent.change(slider(), { target: { value: "-2" } });
     expect(cells("ReLU")).toEqual(["0.00", "0.00"]);
     expect(cells("leaky ReLU")).toEqual(["−0.02", "0.01"]);
@@ -68,7 +69,7 @@ describe("ActivationPlot", () => {
       }
     }
     vi.stubGlobal("PointerEvent", FakePointerEvent);
-    render(<ActivationPlot />);
+    render(<ActivationPlot />, { wrapper: IntlWrapper });
     const svg = screen.getByTestId("activation-plot-drawing");
     // jsdom lays nothing out: give the drawing the size it is drawn at.
     svg.getBoundingClientRect = () => ({ left: 0, top: 0, width: 640, height: 352 }) as DOMRect;
@@ -84,7 +85,9 @@ describe("ActivationPlot", () => {
   });
 
   it("shows only the chosen curves, side by side with one titled panel each", () => {
-    render(<ActivationPlot activations={["tanh", "relu"]} layout="side-by-side" />);
+    render(<ActivationPlot activations={["tanh", "relu"]} layout="side-by-side" />, {
+      wrapper: IntlWrapper,
+    });
     expect(
       [...document.querySelectorAll("path[data-activation]")].map((p) =>
         p.getAttribute("data-activation"),
@@ -111,12 +114,36 @@ describe("ActivationPlot", () => {
         />
       );
     }
-    render(<Parent />);
+    render(<Parent />, { wrapper: IntlWrapper });
     expect(slider().value).toBe("0.5");
     fireEvent.change(slider(), { target: { value: "2.3" } });
     expect(onZChange).toHaveBeenLastCalledWith(2.3);
     expect(screen.getByRole("table").querySelector("caption")?.textContent).toBe(
       "Values at z = 2.30",
     );
+  });
+
+  it("speaks German, with decimal commas", () => {
+    render(<ActivationPlot />, { wrapper: German });
+    const germanSlider = screen.getByRole<HTMLInputElement>("slider", { name: "z-Markierung" });
+    expect(germanSlider.getAttribute("aria-valuetext")).toBe("z = 1,00");
+    expect(description()).toContain("Bei z = 1,00: ReLU(z) = 1,00 mit der Steigung f′(z) = 1,00");
+    expect(description()).toContain("Sigmoid bleibt im Bereich (0, 1)");
+    expect(screen.getByRole("table").querySelector("caption")?.textContent).toBe(
+      "Werte bei z = 1,00",
+    );
+    expect(screen.getByRole("columnheader", { name: "Kurve" })).toBeTruthy();
+    expect(cells("Sigmoid")).toEqual([
+      formatNumber(activations.sigmoid.apply(1), 2, "de"),
+      formatNumber(activations.sigmoid.derivative(1), 2, "de"),
+    ]);
+    const texts = [...document.querySelectorAll("svg text")].map((t) => t.textContent);
+    expect(texts).toContain("Sigmoid: Bereich (0, 1)");
+    // Sigmoid's own panel has fractional ticks on its output axis: with a decimal comma too.
+    cleanup();
+    render(<ActivationPlot activations={["sigmoid"]} layout="side-by-side" />, { wrapper: German });
+    const ticks = [...document.querySelectorAll("svg text")].map((t) => t.textContent);
+    expect(ticks.filter((t) => /^\d,\d+$/.test(t)).length).toBeGreaterThan(0);
+    expect(ticks.some((t) => t.includes("."))).toBe(false);
   });
 });

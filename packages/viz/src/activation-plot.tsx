@@ -10,14 +10,15 @@ import {
 } from "react";
 import { activation, type ActivationName } from "@neuronlab/engine/activations";
 import { Figure } from "./figure.tsx";
-import { formatNumber } from "./format.ts";
 import { useElementWidth } from "./hooks/use-element-width.ts";
+import { useFormatNumber, useVizT } from "./i18n.tsx";
 import {
   ACTIVATION_NAMES,
   activationAt,
-  activationLabels,
   boundedRange,
   describeActivationPlot,
+  useActivationLabels,
+  type ActivationPlotWords,
 } from "./neuron-math.ts";
 import { palette } from "./palette.ts";
 import {
@@ -27,13 +28,20 @@ import {
   linearTicks,
   paddedExtent,
   sampleFunction,
+  tickDecimals,
   type Domain,
   type Margins,
   type NumericScale,
 } from "./plot-scales.ts";
 
 // The package exports this file, not neuron-math.ts: re-export what a page choosing curves needs.
-export { ACTIVATION_NAMES, activationLabels } from "./neuron-math.ts";
+export {
+  ACTIVATION_NAMES,
+  activationLabels,
+  activationLabelsFrom,
+  useActivationLabels,
+  type ActivationLabels,
+} from "./neuron-math.ts";
 
 export type ActivationPlotLayout = "overlay" | "side-by-side";
 
@@ -129,13 +137,20 @@ export interface PlotAxesProps {
 /** Grid, zero lines, ticks and axis names of a line plot, in the current text colour. */
 export function PlotAxes(props: PlotAxesProps) {
   const { x, y, margin, width, height, xLabel, yLabel } = props;
+  const fmt = useFormatNumber();
   const inner = innerSize(width, height, margin);
   const left = margin.left;
   const right = margin.left + inner.width;
   const top = margin.top;
   const bottom = margin.top + inner.height;
-  const xTicks = linearTicks(x, props.xTickCount ?? 5);
-  const yTicks = linearTicks(y, props.yTickCount ?? 5);
+  // The tick labels in the page's language: the same decimals, its decimal mark.
+  const localTicks = (ticks: ReturnType<typeof linearTicks>) => {
+    const step = ticks.length > 1 ? Math.abs((ticks[1]?.value ?? 0) - (ticks[0]?.value ?? 0)) : 1;
+    const decimals = tickDecimals(step);
+    return ticks.map((tick) => ({ ...tick, label: fmt(tick.value, decimals) }));
+  };
+  const xTicks = localTicks(linearTicks(x, props.xTickCount ?? 5));
+  const yTicks = localTicks(linearTicks(y, props.yTickCount ?? 5));
   return (
     <g fontSize="12" fill="currentColor">
       {yTicks.map((t) => (
@@ -237,6 +252,9 @@ export function ActivationPlot({
   caption,
   className,
 }: ActivationPlotProps) {
+  const t = useVizT("ActivationPlot");
+  const fmt = useFormatNumber();
+  const labels = useActivationLabels();
   const [innerZ, setInnerZ] = useState(defaultZ);
   const z = controlledZ ?? innerZ;
   const setZ = (next: number) => {
@@ -395,6 +413,7 @@ export function ActivationPlot({
           part="labels"
           overlay={!sideBySide}
           short={sideBySide || inner.width < 360}
+          words={{ t, fmt, labels }}
         />
         {/* The handle on the z axis: the part of the marker a learner grabs. */}
         <path
@@ -411,7 +430,7 @@ export function ActivationPlot({
           fill="currentColor"
           {...halo}
         >
-          {`z = ${formatNumber(z)}`}
+          {`z = ${fmt(z)}`}
         </text>
       </>
     );
@@ -432,7 +451,7 @@ export function ActivationPlot({
           key={name}
           transform={`translate(${col * (panelWidth + PANEL_GAP)},${row * (PANEL_HEIGHT + PANEL_GAP)})`}
         >
-          {panel([name], y, name, activationLabels[name])}
+          {panel([name], y, name, labels[name])}
         </g>
       );
     });
@@ -441,13 +460,8 @@ export function ActivationPlot({
   return (
     <div ref={containerRef} className={className}>
       <Figure
-        caption={
-          caption ??
-          (sideBySide
-            ? "Activation functions side by side. Drag across a plot, or use the z slider, to read f(z) and its slope."
-            : "Activation functions on shared axes. Drag across the plot, or use the z slider, to read f(z) and its slope.")
-        }
-        description={describeActivationPlot(names, z, zDomain)}
+        caption={caption ?? t(sideBySide ? "captionSideBySide" : "captionOverlay")}
+        description={describeActivationPlot(names, z, zDomain, { t, fmt, labels })}
       >
         <svg
           ref={svgRef}
@@ -475,7 +489,7 @@ export function ActivationPlot({
       </Figure>
       <div className="mt-3 flex items-center gap-3">
         <label htmlFor={sliderId} className="shrink-0 font-medium">
-          z marker
+          {t("zMarker")}
         </label>
         <input
           id={sliderId}
@@ -484,7 +498,7 @@ export function ActivationPlot({
           max={zDomain[1]}
           step={step}
           value={z}
-          aria-valuetext={`z = ${formatNumber(z)}`}
+          aria-valuetext={`z = ${fmt(z)}`}
           onChange={(event) => {
             setZ(Number(event.currentTarget.value));
           }}
@@ -498,15 +512,15 @@ export function ActivationPlot({
           className="min-w-0 flex-1"
         />
         <span aria-hidden="true" className="w-14 shrink-0 text-right tabular-nums">
-          {formatNumber(z)}
+          {fmt(z)}
         </span>
       </div>
       <table className="mt-3 w-full border-collapse text-left text-sm tabular-nums">
-        <caption className="pb-1 text-left font-medium">{`Values at z = ${formatNumber(z)}`}</caption>
+        <caption className="pb-1 text-left font-medium">{t("valuesAt", { z: fmt(z) })}</caption>
         <thead>
           <tr>
             <th scope="col" className="border-b border-line py-1 pr-2 font-semibold">
-              Curve
+              {t("curve")}
             </th>
             <th scope="col" className="border-b border-line px-2 py-1 text-right font-semibold">
               f(z)
@@ -519,18 +533,20 @@ export function ActivationPlot({
         <tbody>
           {names.map((name) => {
             const { value, slope } = activationAt(name, z);
-            const range = boundedRange(name);
+            const range = boundedRange(name, fmt);
             return (
               <tr key={name}>
                 <th scope="row" className="border-b border-line py-1 pr-2 font-normal">
                   <span className="inline-flex items-center gap-2">
                     <LineSwatch style={activationLineStyles[name]} />
-                    {activationLabels[name]}
-                    {range ? <span className="text-xs opacity-80">range {range}</span> : null}
+                    {labels[name]}
+                    {range ? (
+                      <span className="text-xs opacity-80">{t("range", { range })}</span>
+                    ) : null}
                   </span>
                 </th>
-                <td className="border-b border-line px-2 py-1 text-right">{formatNumber(value)}</td>
-                <td className="border-b border-line py-1 pl-2 text-right">{formatNumber(slope)}</td>
+                <td className="border-b border-line px-2 py-1 text-right">{fmt(value)}</td>
+                <td className="border-b border-line py-1 pl-2 text-right">{fmt(slope)}</td>
               </tr>
             );
           })}
@@ -552,6 +568,7 @@ function RangeBands({
   part,
   overlay,
   short = false,
+  words,
 }: {
   names: readonly ActivationName[];
   x: NumericScale;
@@ -560,6 +577,8 @@ function RangeBands({
   overlay: boolean;
   /** Leave out words the panel title or a narrow plot cannot afford. */
   short?: boolean;
+  /** The labels' words and numbers; only the "labels" part needs them. */
+  words?: ActivationPlotWords;
 }) {
   const [left, right] = x.range() as [number, number];
   const bands = names.flatMap((name) => {
@@ -598,12 +617,12 @@ function RangeBands({
             </g>
           );
         }
-        const range = boundedRange(name) ?? "";
+        if (!words) return null;
+        const { t, fmt, labels } = words;
+        const range = boundedRange(name, fmt) ?? "";
         const label = !overlay
-          ? `range ${range}`
-          : short
-            ? `${activationLabels[name]} ${range}`
-            : `${activationLabels[name]} range ${range}`;
+          ? t("range", { range })
+          : t(short ? "namedRangeShort" : "namedRange", { name: labels[name], range });
         // In the overlay, the first band's label sits at the top left, the second's at the bottom
         // right: the corners the curves leave empty.
         const atBottom = overlay && i % 2 === 1;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "use-intl";
 import { initWeights, type NetworkSpec } from "@neuronlab/engine/network-spec";
 import { Network } from "@neuronlab/engine/network";
 import { Trainer } from "@neuronlab/engine/trainer";
@@ -19,6 +20,24 @@ import {
   sampleGrid,
   thresholdSegments,
 } from "./boundary-grid.ts";
+import de from "../messages/de.json";
+import en from "../messages/en.json";
+import { formatNumber } from "./format.ts";
+import type { FormatNumber, VizT } from "./i18n.tsx";
+
+/** The figure's words and numbers outside React, as its component gets them. */
+function words(locale: "en" | "de"): { t: VizT<"DecisionBoundary">; fmt: FormatNumber } {
+  const t = createTranslator({
+    locale,
+    messages: { viz: locale === "en" ? en : de },
+    namespace: "viz.DecisionBoundary",
+    onError: (error) => {
+      throw error;
+    },
+  }) as unknown as VizT<"DecisionBoundary">;
+  return { t, fmt: (value, decimals) => formatNumber(value, decimals, locale) };
+}
+const { t, fmt } = words("en");
 
 function imageOf(grid: { columns: number; rows: number }): ImageData {
   // Node has no ImageData; fillGrid only writes `data`.
@@ -166,15 +185,18 @@ describe("gridStats and describeRegion", () => {
   ])("names the region where %s is positive: %s", (f, phrase) => {
     const values = field(grid, f);
     const region = describeRegion(values, grid.columns, grid.rows, (v) => v > 0);
-    expect(region.phrase).toBe(phrase);
+    expect(t("region", { region: region.region })).toBe(phrase);
     expect(region.fit).toBeGreaterThan(0.8);
   });
 
   it("says so when the region matches no simple shape, or covers nearly everything", () => {
     const stripes = field(grid, (x1) => Math.sin(12 * x1));
-    expect(describeRegion(stripes, 40, 40, (v) => v > 0).phrase).toBe("an irregular region");
+    const irregular = describeRegion(stripes, 40, 40, (v) => v > 0);
+    expect(irregular.region).toBe("irregular");
+    expect(t("region", { region: irregular.region })).toBe("an irregular region");
     const all = new Float64Array(1600).fill(1);
-    expect(describeRegion(all, 40, 40, (v) => v > 0).phrase).toBe("almost the whole plane");
+    const region = describeRegion(all, 40, 40, (v) => v > 0).region;
+    expect(t("region", { region })).toBe("almost the whole plane");
   });
 });
 
@@ -183,7 +205,7 @@ describe("describeBoundary", () => {
     const grid = planeGrid(50);
     const values = field(grid, (x1) => (x1 > 0 ? 0.9 : 0.1));
     expect(
-      describeBoundary({
+      describeBoundary(t, fmt, {
         grid,
         outputs: values,
         trainPoints: 160,
@@ -221,7 +243,7 @@ describe("describeBoundary", () => {
     const net = new Network(spec, trainer.getWeights());
     const xs = gridInputs(grid);
     expect(outputs[123]).toBeCloseTo(net.forward([xs[246] ?? 0, xs[247] ?? 0]).output[0] ?? 0, 12);
-    const text = describeBoundary({
+    const text = describeBoundary(t, fmt, {
       grid,
       outputs,
       trainAccuracy: trainer.evaluate().accuracy ?? 0,
@@ -231,18 +253,44 @@ describe("describeBoundary", () => {
   });
 
   it("says when there is nothing to show", () => {
-    expect(describeBoundary({ grid: planeGrid(2), outputs: new Float64Array(0) })).toContain(
-      "no outputs",
+    expect(
+      describeBoundary(t, fmt, { grid: planeGrid(2), outputs: new Float64Array(0) }),
+    ).toContain("no outputs");
+  });
+
+  it("says the same in German", () => {
+    const german = words("de");
+    const grid = planeGrid(50);
+    const values = field(grid, (x1) => (x1 > 0 ? 0.9 : 0.1));
+    expect(
+      describeBoundary(german.t, german.fmt, {
+        grid,
+        outputs: values,
+        trainPoints: 1,
+        testPoints: 40,
+        trainAccuracy: 0.955,
+      }),
+    ).toBe(
+      "Die Ausgabe eines Klassifikators über der Ebene, x₁ von −1,20 bis 1,20 und x₂ von −1,20 bis 1,20. " +
+        "Klasse 1 (lila) erhält 50\u00a0% der Ebene und bedeckt dabei die rechte Hälfte, Klasse 0 (orange) erhält 50\u00a0%. " +
+        "Die Ausgaben reichen von 0,10 bis 0,90; die Grenze liegt bei 0,50. " +
+        "Darüber sind ein Trainingspunkt (gefüllt) und 40 Testpunkte (hohl) eingezeichnet. " +
+        "Genauigkeit auf den Trainingsdaten 96\u00a0%.",
+    );
+    expect(describeProbe(german.t, german.fmt, 0.2, -0.4, 0.734)).toBe(
+      "x₁ = 0,20, x₂ = −0,40: Ausgabe 0,73, Klasse 1",
     );
   });
 });
 
 describe("describeProbe", () => {
   it("reads the point, the output and the class", () => {
-    expect(describeProbe(0.2, -0.4, 0.734)).toBe("x₁ = 0.20, x₂ = −0.40: output 0.73, class 1");
-    expect(describeProbe(0, 0, 0.1, undefined, ["blue", "orange"])).toBe(
+    expect(describeProbe(t, fmt, 0.2, -0.4, 0.734)).toBe(
+      "x₁ = 0.20, x₂ = −0.40: output 0.73, class 1",
+    );
+    expect(describeProbe(t, fmt, 0, 0, 0.1, undefined, ["blue", "orange"])).toBe(
       "x₁ = 0.00, x₂ = 0.00: output 0.10, blue",
     );
-    expect(describeProbe(0, 0, Number.NaN)).toBe("x₁ = 0.00, x₂ = 0.00: no output");
+    expect(describeProbe(t, fmt, 0, 0, Number.NaN)).toBe("x₁ = 0.00, x₂ = 0.00: no output");
   });
 });

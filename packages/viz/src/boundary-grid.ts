@@ -2,7 +2,7 @@ import { contours } from "d3-contour";
 import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { fillGrid } from "./canvas.ts";
 import { colorTable, divergingScale, tableIndex, type Rgb } from "./color-scales.ts";
-import { formatNumber, subscript } from "./format.ts";
+import type { FormatNumber, VizT } from "./i18n.tsx";
 
 /**
  * The plane a 2-D model is drawn over: the grid of input points fed to the model, how its outputs
@@ -247,55 +247,83 @@ export function gridStats(values: ArrayLike<number>, threshold: number): GridSta
     : { above: above / count, min, max };
 }
 
+/** Named parts of the plane, as keys: the figures' messages say them in words. */
+export type PlaneRegion =
+  | "leftHalf"
+  | "rightHalf"
+  | "topHalf"
+  | "bottomHalf"
+  | "topLeftQuarter"
+  | "topRightQuarter"
+  | "bottomLeftQuarter"
+  | "bottomRightQuarter"
+  | "allButTopLeft"
+  | "allButTopRight"
+  | "allButBottomLeft"
+  | "allButBottomRight"
+  | "topRightDiagonal"
+  | "bottomLeftDiagonal"
+  | "topLeftDiagonal"
+  | "bottomRightDiagonal"
+  | "topRightAndBottomLeft"
+  | "topLeftAndBottomRight"
+  | "centre"
+  | "aroundCentre"
+  | "horizontalBand"
+  | "topAndBottomEdges"
+  | "verticalBand"
+  | "leftAndRightEdges"
+  | "almostAll"
+  | "almostNone"
+  | "irregular";
+
 /**
  * Named parts of the plane for describing where a region lies, in coordinates relative to the
- * figure (u left −1 → right 1, v bottom −1 → top 1). Each phrase completes "high in …" or
- * "class 1 covers …".
+ * figure (u left −1 → right 1, v bottom −1 → top 1). Each name completes "high in …" or "class 1
+ * covers …" in the figures' messages.
  */
-const REGIONS: readonly { phrase: string; inside: (u: number, v: number) => boolean }[] = [
-  { phrase: "the left half", inside: (u) => u < 0 },
-  { phrase: "the right half", inside: (u) => u > 0 },
-  { phrase: "the top half", inside: (_, v) => v > 0 },
-  { phrase: "the bottom half", inside: (_, v) => v < 0 },
-  { phrase: "the top-left quarter", inside: (u, v) => u < 0 && v > 0 },
-  { phrase: "the top-right quarter", inside: (u, v) => u > 0 && v > 0 },
-  { phrase: "the bottom-left quarter", inside: (u, v) => u < 0 && v < 0 },
-  { phrase: "the bottom-right quarter", inside: (u, v) => u > 0 && v < 0 },
-  { phrase: "all but the top-left quarter", inside: (u, v) => !(u < 0 && v > 0) },
-  { phrase: "all but the top-right quarter", inside: (u, v) => !(u > 0 && v > 0) },
-  { phrase: "all but the bottom-left quarter", inside: (u, v) => !(u < 0 && v < 0) },
-  { phrase: "all but the bottom-right quarter", inside: (u, v) => !(u > 0 && v < 0) },
-  { phrase: "the top-right diagonal half", inside: (u, v) => u + v > 0 },
-  { phrase: "the bottom-left diagonal half", inside: (u, v) => u + v < 0 },
-  { phrase: "the top-left diagonal half", inside: (u, v) => v - u > 0 },
-  { phrase: "the bottom-right diagonal half", inside: (u, v) => u - v > 0 },
-  { phrase: "the top-right and bottom-left quarters", inside: (u, v) => u * v > 0 },
-  { phrase: "the top-left and bottom-right quarters", inside: (u, v) => u * v < 0 },
-  { phrase: "the centre", inside: (u, v) => u * u + v * v < 0.5 * 0.5 },
-  { phrase: "the centre", inside: (u, v) => u * u + v * v < 0.7 * 0.7 },
-  { phrase: "the area around the centre", inside: (u, v) => u * u + v * v > 0.5 * 0.5 },
-  { phrase: "the area around the centre", inside: (u, v) => u * u + v * v > 0.7 * 0.7 },
-  { phrase: "a horizontal band across the middle", inside: (_, v) => Math.abs(v) < 0.5 },
-  { phrase: "the top and bottom edges", inside: (_, v) => Math.abs(v) > 0.5 },
-  { phrase: "a vertical band down the middle", inside: (u) => Math.abs(u) < 0.5 },
-  { phrase: "the left and right edges", inside: (u) => Math.abs(u) > 0.5 },
+const REGIONS: readonly { region: PlaneRegion; inside: (u: number, v: number) => boolean }[] = [
+  { region: "leftHalf", inside: (u) => u < 0 },
+  { region: "rightHalf", inside: (u) => u > 0 },
+  { region: "topHalf", inside: (_, v) => v > 0 },
+  { region: "bottomHalf", inside: (_, v) => v < 0 },
+  { region: "topLeftQuarter", inside: (u, v) => u < 0 && v > 0 },
+  { region: "topRightQuarter", inside: (u, v) => u > 0 && v > 0 },
+  { region: "bottomLeftQuarter", inside: (u, v) => u < 0 && v < 0 },
+  { region: "bottomRightQuarter", inside: (u, v) => u > 0 && v < 0 },
+  { region: "allButTopLeft", inside: (u, v) => !(u < 0 && v > 0) },
+  { region: "allButTopRight", inside: (u, v) => !(u > 0 && v > 0) },
+  { region: "allButBottomLeft", inside: (u, v) => !(u < 0 && v < 0) },
+  { region: "allButBottomRight", inside: (u, v) => !(u > 0 && v < 0) },
+  { region: "topRightDiagonal", inside: (u, v) => u + v > 0 },
+  { region: "bottomLeftDiagonal", inside: (u, v) => u + v < 0 },
+  { region: "topLeftDiagonal", inside: (u, v) => v - u > 0 },
+  { region: "bottomRightDiagonal", inside: (u, v) => u - v > 0 },
+  { region: "topRightAndBottomLeft", inside: (u, v) => u * v > 0 },
+  { region: "topLeftAndBottomRight", inside: (u, v) => u * v < 0 },
+  { region: "centre", inside: (u, v) => u * u + v * v < 0.5 * 0.5 },
+  { region: "centre", inside: (u, v) => u * u + v * v < 0.7 * 0.7 },
+  { region: "aroundCentre", inside: (u, v) => u * u + v * v > 0.5 * 0.5 },
+  { region: "aroundCentre", inside: (u, v) => u * u + v * v > 0.7 * 0.7 },
+  { region: "horizontalBand", inside: (_, v) => Math.abs(v) < 0.5 },
+  { region: "topAndBottomEdges", inside: (_, v) => Math.abs(v) > 0.5 },
+  { region: "verticalBand", inside: (u) => Math.abs(u) < 0.5 },
+  { region: "leftAndRightEdges", inside: (u) => Math.abs(u) > 0.5 },
 ];
 
 export interface RegionShape {
-  /** Completes "… covers" or "high in …": "the left half", "the centre", "the whole plane". */
-  readonly phrase: string;
+  /** The named part: "leftHalf", "centre", "almostAll", or "irregular" when none fits. */
+  readonly region: PlaneRegion;
   /** Overlap with the named part (intersection over union), 1 for a perfect match. */
   readonly fit: number;
 }
-
-const IRREGULAR = "an irregular region";
 
 /** Below this overlap a region is described as irregular rather than by the nearest name. */
 export const REGION_FIT = 0.6;
 
 /**
  * Names where the cells with `inside(value)` lie: the named part of the plane that overlaps them
- * best, or "an irregular region" when none fits well.
+ * best, or "irregular" when none fits well.
  */
 export function describeRegion(
   values: ArrayLike<number>,
@@ -312,14 +340,14 @@ export function describeRegion(
       count++;
     }
   }
-  if (count >= 0.97 * cells) return { phrase: "almost the whole plane", fit: count / cells };
-  if (count <= 0.03 * cells) return { phrase: "almost none of the plane", fit: 1 - count / cells };
-  let best: RegionShape = { phrase: IRREGULAR, fit: 0 };
+  if (count >= 0.97 * cells) return { region: "almostAll", fit: count / cells };
+  if (count <= 0.03 * cells) return { region: "almostNone", fit: 1 - count / cells };
+  let best: RegionShape = { region: "irregular", fit: 0 };
   // A coarse sample of about 32×32 cells names a shape as well as all 10,000 would, for far less
   // work on every frame of training.
   const stepC = Math.max(1, Math.floor(columns / 32));
   const stepR = Math.max(1, Math.floor(rows / 32));
-  for (const region of REGIONS) {
+  for (const named of REGIONS) {
     let both = 0;
     let either = 0;
     for (let r = 0; r < rows; r += stepR) {
@@ -327,27 +355,29 @@ export function describeRegion(
       for (let c = 0; c < columns; c += stepC) {
         const u = (2 * (c + 0.5)) / columns - 1;
         const a = mask[r * columns + c] === 1;
-        const b = region.inside(u, v);
+        const b = named.inside(u, v);
         if (a && b) both++;
         if (a || b) either++;
       }
     }
     const fit = either === 0 ? 0 : both / either;
-    if (fit > best.fit) best = { phrase: region.phrase, fit };
+    if (fit > best.fit) best = { region: named.region, fit };
   }
-  return best.fit >= REGION_FIT ? best : { phrase: IRREGULAR, fit: best.fit };
+  return best.fit >= REGION_FIT ? best : { region: "irregular", fit: best.fit };
 }
 
-/** "45%": shares in the text alternatives are whole percentages. */
-export function percent(share: number): string {
-  return Number.isFinite(share) ? `${Math.round(share * 100)}%` : "unknown";
+/** "45%" ("45 %" in German): shares in the text alternatives are whole percentages. */
+export function percent(t: VizT<"DecisionBoundary">, fmt: FormatNumber, share: number): string {
+  return Number.isFinite(share)
+    ? t("percent", { value: fmt(Math.round(share * 100), 0) })
+    : t("unknown");
 }
 
 export interface BoundarySummary {
   readonly grid: PlaneGrid;
   readonly outputs: ArrayLike<number>;
   readonly scale?: OutputScale;
-  /** Names of class 0 and class 1 as the lesson calls them. */
+  /** Names of class 0 and class 1 as the lesson calls them. Default "class 0" and "class 1". */
   readonly classNames?: readonly [string, string];
   readonly trainPoints?: number;
   readonly testPoints?: number;
@@ -357,56 +387,82 @@ export interface BoundarySummary {
 }
 
 /** The decision boundary's text alternative: how the plane is split, and how well, in numbers. */
-export function describeBoundary(summary: BoundarySummary): string {
+export function describeBoundary(
+  t: VizT<"DecisionBoundary">,
+  fmt: FormatNumber,
+  summary: BoundarySummary,
+): string {
   const { grid, outputs } = summary;
   const scale = summary.scale ?? SIGMOID_OUTPUT;
-  const [name0, name1] = summary.classNames ?? ["class 0", "class 1"];
+  const [name0, name1] = summary.classNames ?? [t("class0"), t("class1")];
   const { x1, x2 } = grid.domain;
   const parts = [
-    `A classifier's output over the plane, ${subscript("x", 1)} from ${formatNumber(x1[0])} to ${formatNumber(x1[1])} and ${subscript("x", 2)} from ${formatNumber(x2[0])} to ${formatNumber(x2[1])}.`,
+    t("describePlane", {
+      x1From: fmt(x1[0]),
+      x1To: fmt(x1[1]),
+      x2From: fmt(x2[0]),
+      x2To: fmt(x2[1]),
+    }),
   ];
   const stats = gridStats(outputs, scale.threshold);
   if (Number.isNaN(stats.min)) {
-    parts.push("There are no outputs to show yet.");
+    parts.push(t("describeNoOutputs"));
   } else {
-    const region = describeRegion(outputs, grid.columns, grid.rows, (v) => v >= scale.threshold);
-    // "covering almost the whole plane" would only repeat the percentage.
-    const where = region.phrase.startsWith("almost") ? "" : `, covering ${region.phrase},`;
+    const { region } = describeRegion(
+      outputs,
+      grid.columns,
+      grid.rows,
+      (v) => v >= scale.threshold,
+    );
+    const split = {
+      above: percent(t, fmt, stats.above),
+      below: percent(t, fmt, 1 - stats.above),
+      name0,
+      name1,
+    };
     parts.push(
-      `It puts ${percent(stats.above)} of the plane in ${name1} (purple)${where} and ${percent(1 - stats.above)} in ${name0} (orange).`,
-      `Outputs range from ${formatNumber(stats.min)} to ${formatNumber(stats.max)}; the boundary is at ${formatNumber(scale.threshold)}.`,
+      // "covering almost the whole plane" would only repeat the percentage.
+      region === "almostAll" || region === "almostNone"
+        ? t("describeSplit", split)
+        : t("describeSplitCovering", { ...split, region: t("region", { region }) }),
+      t("describeRange", {
+        min: fmt(stats.min),
+        max: fmt(stats.max),
+        threshold: fmt(scale.threshold),
+      }),
     );
   }
   const train = summary.trainPoints ?? 0;
   const test = summary.testPoints ?? 0;
-  if (train + test > 0) {
+  if (train + test > 0) parts.push(t("describePoints", { train, test }));
+  const { trainAccuracy, testAccuracy } = summary;
+  if (trainAccuracy !== undefined && testAccuracy !== undefined) {
     parts.push(
-      `${train} training point${train === 1 ? "" : "s"} (filled) and ${test} test point${test === 1 ? "" : "s"} (hollow) are drawn on top.`,
+      t("accuracyBoth", {
+        train: percent(t, fmt, trainAccuracy),
+        test: percent(t, fmt, testAccuracy),
+      }),
     );
-  }
-  const accuracies = [
-    summary.trainAccuracy === undefined
-      ? ""
-      : `training accuracy ${percent(summary.trainAccuracy)}`,
-    summary.testAccuracy === undefined ? "" : `test accuracy ${percent(summary.testAccuracy)}`,
-  ].filter(Boolean);
-  if (accuracies.length > 0) {
-    const text = accuracies.join(", ");
-    parts.push(`${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
+  } else if (trainAccuracy !== undefined) {
+    parts.push(t("accuracyTrain", { train: percent(t, fmt, trainAccuracy) }));
+  } else if (testAccuracy !== undefined) {
+    parts.push(t("accuracyTest", { test: percent(t, fmt, testAccuracy) }));
   }
   return parts.join(" ");
 }
 
 /** What the probe reads: "x₁ = 0.20, x₂ = −0.40: output 0.73, class 1". */
 export function describeProbe(
+  t: VizT<"DecisionBoundary">,
+  fmt: FormatNumber,
   x1: number,
   x2: number,
   output: number,
   scale: OutputScale = SIGMOID_OUTPUT,
-  classNames: readonly [string, string] = ["class 0", "class 1"],
+  classNames: readonly [string, string] = [t("class0"), t("class1")],
 ): string {
-  const at = `${subscript("x", 1)} = ${formatNumber(x1)}, ${subscript("x", 2)} = ${formatNumber(x2)}`;
-  if (!Number.isFinite(output)) return `${at}: no output`;
-  const label = output >= scale.threshold ? classNames[1] : classNames[0];
-  return `${at}: output ${formatNumber(output)}, ${label}`;
+  const at = { x1: fmt(x1), x2: fmt(x2) };
+  if (!Number.isFinite(output)) return t("probeNoOutput", at);
+  const className = output >= scale.threshold ? classNames[1] : classNames[0];
+  return t("probe", { ...at, output: fmt(output), className });
 }

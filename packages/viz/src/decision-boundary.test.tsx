@@ -7,6 +7,7 @@ import { initWeights, type NetworkSpec } from "@neuronlab/engine/network-spec";
 import { Trainer } from "@neuronlab/engine/trainer";
 import { gridInputs, planeGrid } from "./boundary-grid.ts";
 import { DecisionBoundary, markerShape, type BoundaryPoint } from "./decision-boundary.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 const spec: NetworkSpec = {
   inputs: 2,
@@ -66,6 +67,7 @@ describe("DecisionBoundary", () => {
         testAccuracy={0.9}
         resolution={40}
       />,
+      { wrapper: IntlWrapper },
     );
     const figure = screen.getByRole("figure");
     const description = figure.getAttribute("aria-describedby") ?? "";
@@ -85,6 +87,7 @@ describe("DecisionBoundary", () => {
         resolution={20}
         onProbeChange={onProbeChange}
       />,
+      { wrapper: IntlWrapper },
     );
     const probe = screen.getByRole("slider", { name: "Output probe" });
     await user.tab();
@@ -107,7 +110,9 @@ describe("DecisionBoundary", () => {
 
   it("reads the output under the mouse pointer and pins the probe on a click", () => {
     const outputs = Float64Array.from({ length: 100 }, (_, k) => (k % 10 < 5 ? 0.2 : 0.8));
-    render(<DecisionBoundary outputs={outputs} resolution={10} maxSize={240} />);
+    render(<DecisionBoundary outputs={outputs} resolution={10} maxSize={240} />, {
+      wrapper: IntlWrapper,
+    });
     const probe = screen.getByRole("slider", { name: "Output probe" });
     // jsdom lays nothing out: the plot's box starts at 0, 0 and is 240 px wide.
     fireEvent.pointerMove(probe, { clientX: 200, clientY: 60, pointerType: "mouse" });
@@ -126,7 +131,9 @@ describe("DecisionBoundary", () => {
     const user = userEvent.setup();
     const low = new Float64Array(100).fill(0.2);
     const high = new Float64Array(100).fill(0.9);
-    const { rerender } = render(<DecisionBoundary outputs={low} resolution={10} />);
+    const { rerender } = render(<DecisionBoundary outputs={low} resolution={10} />, {
+      wrapper: IntlWrapper,
+    });
     const probe = screen.getByRole("slider", { name: "Output probe" });
     await user.tab();
     expect(probe.getAttribute("aria-valuetext")).toBe("x₁ = 0.00, x₂ = 0.00: output 0.20, class 0");
@@ -144,6 +151,7 @@ describe("DecisionBoundary", () => {
     const outputs = new Float64Array(100).fill(0.3);
     const { rerender } = render(
       <DecisionBoundary outputs={outputs} resolution={10} probe={{ x1: 0.5, x2: 0.5 }} />,
+      { wrapper: IntlWrapper },
     );
     const probe = screen.getByRole("slider", { name: "Output probe" });
     expect(probe.getAttribute("aria-valuenow")).toBe("0.5");
@@ -156,6 +164,7 @@ describe("DecisionBoundary", () => {
     const predict = (xs: Float64Array, n: number) => trainer.predict(xs, n);
     const { rerender } = render(
       <DecisionBoundary predict={predict} revision={0} resolution={30} trainAccuracy={0.5} />,
+      { wrapper: IntlWrapper },
     );
     const figure = screen.getByRole("figure");
     const live = () =>
@@ -176,8 +185,42 @@ describe("DecisionBoundary", () => {
     expect(live()).toContain("covering the centre");
   });
 
+  it("speaks German on a German page", async () => {
+    const user = userEvent.setup();
+    const outputs = Float64Array.from({ length: 100 }, (_, k) => (k % 10 < 5 ? 0.2 : 0.8));
+    render(
+      <DecisionBoundary
+        outputs={outputs}
+        resolution={10}
+        points={points}
+        trainAccuracy={0.75}
+        contour
+      />,
+      { wrapper: German },
+    );
+    const probe = screen.getByRole("slider", { name: "Messpunkt für die Ausgabe" });
+    expect(probe.getAttribute("aria-valuetext")).toBe("Noch kein Messpunkt gesetzt");
+    expect(screen.getByRole("list", { name: "Legende" })).toBeTruthy();
+    expect(screen.getByText("Grenze (Ausgabe 0,50)")).toBeTruthy();
+    expect(screen.getByText("Klasse 1: Quadrat, lila")).toBeTruthy();
+    const figure = screen.getByRole("figure");
+    const text =
+      document.getElementById(figure.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
+    expect(text).toContain(
+      "Klasse 1 (lila) erhält 50\u00a0% der Ebene und bedeckt dabei die rechte Hälfte",
+    );
+    expect(text).toContain("Genauigkeit auf den Trainingsdaten 75\u00a0%.");
+    await user.tab();
+    expect(probe.getAttribute("aria-valuetext")).toBe(
+      "x₁ = 0,00, x₂ = 0,00: Ausgabe 0,50, Klasse 1",
+    );
+    expect(
+      screen.getByText("Messpunkt bei x₁ = 0,00, x₂ = 0,00: Ausgabe 0,50, Klasse 1."),
+    ).toBeTruthy();
+  });
+
   it("says so when there is no model yet", () => {
-    render(<DecisionBoundary />);
+    render(<DecisionBoundary />, { wrapper: IntlWrapper });
     expect(screen.getByRole("figure").textContent).toContain("there is no model to show yet");
   });
 });
@@ -201,6 +244,7 @@ describe("the grid the component evaluates", () => {
           return new Float64Array(n).fill(0.5);
         }}
       />,
+      { wrapper: IntlWrapper },
     );
     expect(seen[0]).toBe(10_000);
   });

@@ -1,6 +1,8 @@
 "use client";
 
 import { useThrottledComputation } from "./hooks/use-throttled.ts";
+import { tickStep } from "d3-array";
+import { precisionFixed } from "d3-format";
 import { scaleLinear } from "d3-scale";
 import {
   useEffect,
@@ -12,6 +14,7 @@ import {
   type PointerEvent,
   type ReactNode,
 } from "react";
+import { useLocale } from "use-intl";
 import {
   classColor,
   confidence,
@@ -33,8 +36,9 @@ import {
 } from "./boundary-grid.ts";
 import { prepareCanvas } from "./canvas.ts";
 import { divergingScale, type Rgb } from "./color-scales.ts";
-import { formatNumber, subscript } from "./format.ts";
+import { subscript } from "./format.ts";
 import { useElementWidth } from "./hooks/use-element-width.ts";
+import { useFormatNumber, useVizT } from "./i18n.tsx";
 
 /** One example drawn on the plane. */
 export interface BoundaryPoint {
@@ -82,7 +86,7 @@ export interface DecisionBoundaryProps {
   trainAccuracy?: number;
   /** Share of the test points classified right, in [0, 1]. */
   testAccuracy?: number;
-  /** What the lesson calls class 0 and class 1. */
+  /** What the lesson calls class 0 and class 1. Default "class 0" and "class 1", translated. */
   classNames?: readonly [string, string];
   /** Where the probe sits (controlled), or null for none. */
   probe?: ProbePoint | null;
@@ -97,7 +101,6 @@ export interface DecisionBoundaryProps {
 }
 
 const MARGIN = { top: 8, right: 12, bottom: 40, left: 44 } as const;
-const CLASS_NAMES: readonly [string, string] = ["class 0", "class 1"];
 /** How many probe steps cross the plane by arrow key; Shift moves five at a time. */
 const PROBE_STEPS = 24;
 
@@ -303,10 +306,13 @@ export function DecisionBoundary(props: DecisionBoundaryProps) {
     contour = false,
     trainAccuracy,
     testAccuracy,
-    classNames = CLASS_NAMES,
     onProbeChange,
     maxSize = 480,
   } = props;
+  const t = useVizT("DecisionBoundary");
+  const fmt = useFormatNumber();
+  const locale = useLocale();
+  const classNames = props.classNames ?? [t("class0"), t("class1")];
   const descriptionId = useId();
   const hintId = useId();
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -365,9 +371,9 @@ export function DecisionBoundary(props: DecisionBoundaryProps) {
 
   const description = useThrottledComputation(
     () => {
-      if (!values) return "A classifier's output over the plane: there is no model to show yet.";
+      if (!values) return t("noModel");
       const trainCount = points?.filter((p) => p.split === "train").length ?? 0;
-      return describeBoundary({
+      return describeBoundary(t, fmt, {
         grid,
         outputs: values,
         scale,
@@ -378,7 +384,7 @@ export function DecisionBoundary(props: DecisionBoundaryProps) {
         ...(testAccuracy === undefined ? {} : { testAccuracy }),
       });
     },
-    [values, grid, scale, points, trainAccuracy, testAccuracy, ...classNames],
+    [values, grid, scale, points, trainAccuracy, testAccuracy, locale, ...classNames],
     1000,
   );
 
@@ -391,11 +397,12 @@ export function DecisionBoundary(props: DecisionBoundaryProps) {
     }
     return values ? sampleGrid(values, grid, p.x1, p.x2) : Number.NaN;
   };
-  const probeText = (p: ProbePoint) => describeProbe(p.x1, p.x2, outputAt(p), scale, classNames);
+  const probeText = (p: ProbePoint) =>
+    describeProbe(t, fmt, p.x1, p.x2, outputAt(p), scale, classNames);
   const probeValue = shown ? outputAt(shown) : Number.NaN;
   const readout = shown
-    ? `${hover ? "Pointer" : "Probe"} at ${probeText(shown)}.`
-    : "Point at the plot, or focus it and use the arrow keys, to read the model's output.";
+    ? t(hover ? "pointerAt" : "probeAt", { probe: probeText(shown) })
+    : t("readoutHint");
 
   const clampTo = (v: number, [min, max]: readonly [number, number]) =>
     Math.min(max, Math.max(min, v));
@@ -435,8 +442,10 @@ export function DecisionBoundary(props: DecisionBoundaryProps) {
 
   const totalWidth = size + MARGIN.left + MARGIN.right;
   const totalHeight = size + MARGIN.top + MARGIN.bottom;
-  const ticks = x.ticks(size < 260 ? 3 : 5);
-  const format = x.tickFormat(size < 260 ? 3 : 5);
+  const tickCount = size < 260 ? 3 : 5;
+  const ticks = x.ticks(tickCount);
+  // As many decimals as the tick step needs, as d3's own tick format would print.
+  const tickDecimals = precisionFixed(Math.abs(tickStep(a1, b1, tickCount)) || 1);
   const probeRing = shown ? { cx: x(shown.x1), cy: y(shown.x2) } : null;
   const probeTone = confidence(probeValue, scale);
 
@@ -469,19 +478,19 @@ export function DecisionBoundary(props: DecisionBoundaryProps) {
               stroke="currentColor"
               strokeOpacity="0.6"
             />
-            {ticks.map((t) => (
-              <g key={`x${t}`} transform={`translate(${x(t)},${size})`}>
+            {ticks.map((tick) => (
+              <g key={`x${tick}`} transform={`translate(${x(tick)},${size})`}>
                 <line y2="5" stroke="currentColor" />
                 <text y="18" textAnchor="middle">
-                  {format(t)}
+                  {fmt(tick, tickDecimals)}
                 </text>
               </g>
             ))}
-            {ticks.map((t) => (
-              <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
+            {ticks.map((tick) => (
+              <g key={`y${tick}`} transform={`translate(0,${y(tick)})`}>
                 <line x2="-5" stroke="currentColor" />
                 <text x="-8" dy="0.32em" textAnchor="end">
-                  {format(t)}
+                  {fmt(tick, tickDecimals)}
                 </text>
               </g>
             ))}
@@ -514,13 +523,13 @@ export function DecisionBoundary(props: DecisionBoundaryProps) {
         <div
           role="slider"
           tabIndex={0}
-          aria-label="Output probe"
+          aria-label={t("probeLabel")}
           aria-valuemin={a1}
           aria-valuemax={b1}
           aria-valuenow={(probe ?? centre()).x1}
           aria-valuetext={
             !probe
-              ? "No probe placed yet"
+              ? t("noProbe")
               : announced?.at.x1 === probe.x1 && announced.at.x2 === probe.x2
                 ? announced.text
                 : probeText(probe)
@@ -552,37 +561,32 @@ export function DecisionBoundary(props: DecisionBoundaryProps) {
       </div>
       <p className="mt-2 min-h-[2.5em] text-sm tabular-nums">{readout}</p>
       <p id={hintId} className="sr-only">
-        Left and right arrows move the probe along {subscript("x", 1)}, up and down along{" "}
-        {subscript("x", 2)}; Shift, Page Up and Page Down take bigger steps; Home and End jump to
-        the left and right edges.
+        {t("keyHint")}
       </p>
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label="Legend">
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label={t("legend")}>
         {[0, 1].map((label) => (
           <li key={label} className="flex items-center gap-1.5">
             <LegendMarker label={label} split="train" />
-            {`${classNames[label] ?? ""}: ${label === 1 ? "square, purple" : "circle, orange"}`}
+            {t(label === 1 ? "legendClass1" : "legendClass0", { name: classNames[label] ?? "" })}
           </li>
         ))}
         <li className="flex items-center gap-1.5">
           <LegendMarker label={0} split="test" />
-          filled: training, hollow: test
+          {t("legendSplit")}
         </li>
         {contour ? (
           <li className="flex items-center gap-1.5">
             <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20">
               <line x1="2" y1="10" x2="18" y2="10" stroke="currentColor" strokeWidth="2" />
             </svg>
-            {`boundary (output ${formatNumber(threshold)})`}
+            {t("legendBoundary", { threshold: fmt(threshold) })}
           </li>
         ) : null}
       </ul>
       <p id={descriptionId} aria-live="polite" className="sr-only">
         {description}
       </p>
-      <figcaption className="mt-2 text-sm text-muted">
-        {props.caption ??
-          "Where the model puts each class: the deeper the colour, the surer it is."}
-      </figcaption>
+      <figcaption className="mt-2 text-sm text-muted">{props.caption ?? t("caption")}</figcaption>
     </figure>
   );
 }

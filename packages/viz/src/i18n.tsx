@@ -20,11 +20,12 @@ export type VizT<N extends VizNamespace> = (
 ) => string;
 
 export function useVizT<N extends VizNamespace>(namespace: N): VizT<N> {
-  // The keys are checked by VizT's type; use-intl's own typing would need one global catalogue.
-  const t = useTranslations(`viz.${namespace}`) as unknown as (
-    key: string,
-    values?: Values,
-  ) => string;
+  // The keys are checked by the translator's type; use-intl's own typing would need to know
+  // the app's whole catalogue, which differs from app to app.
+  const useUntyped = useTranslations as unknown as (
+    namespace: string,
+  ) => (key: string, values?: Values) => string;
+  const t = useUntyped(`viz.${String(namespace)}`);
   return (key, values) => t(key, values);
 }
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "use-intl";
 import { losses } from "@neuronlab/engine/losses";
 import { neuron } from "@neuronlab/engine/neuron";
+import de from "../messages/de.json";
+import en from "../messages/en.json";
 import { formatNumber } from "./format.ts";
+import type { VizT } from "./i18n.tsx";
 import {
   cellCentre,
   classifyDescent,
@@ -17,8 +21,34 @@ import {
   sampleGrid,
   shade,
   TINY_DATA,
+  type LandscapeFormat,
   type Loss2,
 } from "./landscape.ts";
+import { formatLoss } from "./loss-series.ts";
+
+/** The figure's words and number formats outside React, as its component gets them. */
+function words(locale: "en" | "de") {
+  const t = createTranslator({
+    locale,
+    messages: { viz: locale === "en" ? en : de },
+    namespace: "viz.LossLandscape",
+    onError: (error) => {
+      throw error;
+    },
+  }) as unknown as VizT<"LossLandscape">;
+  const format: LandscapeFormat = {
+    number: (value, decimals) => formatNumber(value, decimals, locale),
+    loss: (value) =>
+      formatLoss(value, locale, {
+        notANumber: t("notANumber"),
+        infinite: t("infinite"),
+        minusInfinity: t("minusInfinity"),
+      }),
+    rate: (rate) => formatRate(rate, locale),
+  };
+  return { t, format };
+}
+const english = words("en");
 
 const problem = linearNeuronProblem();
 const lossOf = (p: readonly number[]) => problem.loss(p[0] ?? 0, p[1] ?? 0);
@@ -171,7 +201,7 @@ describe("classifyDescent on the linear neuron", () => {
     const report = classifyDescent(r, lowest);
     expect(report.outcome).toBe("crawling");
     expect(report.progress).toBeLessThan(0.8);
-    expect(outcomeMessage(report, r)).toMatch(
+    expect(outcomeMessage(english.t, english.format, report, r)).toMatch(
       /^Crawling: .* after 40 steps the loss is still 1\.\d+, 6\d% of the way down\./,
     );
   });
@@ -187,14 +217,16 @@ describe("classifyDescent on the linear neuron", () => {
     const report = classifyDescent(r, lowest);
     expect(report.outcome).toBe("zigzag");
     expect(report.progress).toBeGreaterThan(0.99);
-    expect(outcomeMessage(report, r)).toMatch(/^Zig-zag: .* but still settle/);
+    expect(outcomeMessage(english.t, english.format, report, r)).toMatch(
+      /^Zig-zag: .* but still settle/,
+    );
   });
 
   it("calls one past 2/λmax (here 0.38) diverged, with the step", () => {
     const r = run(0.45);
     const report = classifyDescent(r, lowest);
     expect(report.outcome).toBe("diverged");
-    expect(outcomeMessage(report, r)).toMatch(
+    expect(outcomeMessage(english.t, english.format, report, r)).toMatch(
       new RegExp(`^Diverged at step ${r.divergedAt ?? 0}: .*Try a smaller learning rate\\.$`),
     );
   });
@@ -202,7 +234,7 @@ describe("classifyDescent on the linear neuron", () => {
 
 describe("describeLandscape", () => {
   it("prints learning rates with two significant digits", () => {
-    expect([0.005, 0.005235, 0.1, 0.45, 0.02].map(formatRate)).toEqual([
+    expect([0.005, 0.005235, 0.1, 0.45, 0.02].map((rate) => formatRate(rate))).toEqual([
       "0.0050",
       "0.0052",
       "0.10",
@@ -221,8 +253,8 @@ describe("describeLandscape", () => {
       gradient: (p) => [problem.gradient(p[0] ?? 0, problem.start[1])[0]],
     });
     const lowest = problem.minimum ?? { point: [0, 0] as const, loss: 0 };
-    const text = describeLandscape({
-      summary: problem.summary,
+    const text = describeLandscape(english.t, english.format, {
+      summary: english.t("defaultSummary", { count: TINY_DATA.x.length }),
       names: problem.names,
       learningRate: 0.1,
       shown: 3,
@@ -240,5 +272,26 @@ describe("describeLandscape", () => {
     );
     expect(text).toContain("The lowest loss, 0.00852, is at w = 0.79, b = 0.41.");
     expect(text).toContain("Over w alone, with b held at 2.50:");
+  });
+
+  it("says it in German, with decimal commas", () => {
+    const { t, format } = words("de");
+    expect(formatRate(0.005, "de")).toBe("0,0050");
+    const r = run(0.01);
+    const report = classifyDescent(r, problem.minimum?.loss ?? 0);
+    expect(outcomeMessage(t, format, report, r)).toMatch(
+      /^Kriechen: .* nach 40 Schritten noch 1,\d+ beträgt – erst 6\d\u00a0% des Weges nach unten\./,
+    );
+    const text = describeLandscape(t, format, {
+      summary: t("defaultSummary", { count: TINY_DATA.x.length }),
+      names: problem.names,
+      learningRate: 0.1,
+      shown: 0,
+      twoD: { run: r, report, lowest: problem.minimum ?? { point: [0, 0], loss: 0 } },
+    });
+    expect(text).toContain(
+      "Verlustlandschaft für den mittleren quadratischen Fehler eines linearen Neurons, Vorhersage = w·x + b, auf 7 Beispielen. Gradientenabstieg mit Lernrate 0,10.",
+    );
+    expect(text).toContain("Der Abstieg beginnt bei w = −1,50, b = 2,50 mit Verlust 5,31");
   });
 });

@@ -2,8 +2,8 @@ import { contours } from "d3-contour";
 import { format } from "d3-format";
 import { Network } from "@neuronlab/engine/network";
 import type { NetworkSpec } from "@neuronlab/engine/network-spec";
-import { formatNumber } from "./format.ts";
-import { formatLoss } from "./loss-series.ts";
+import { decimalMark } from "./format.ts";
+import type { FormatNumber, VizT } from "./i18n.tsx";
 
 /**
  * The maths behind the loss-landscape figure: sample a loss over a grid of two weights (or a line
@@ -25,8 +25,11 @@ export interface LandscapeProblem {
   domain: { w1: Range; w2: Range };
   /** Short names of the two weights, e.g. ["w", "b"]. */
   names: readonly [string, string];
-  /** What the loss is, in a sentence, for the text alternative. */
-  summary: string;
+  /**
+   * What the loss is, as a phrase for the text alternative ("Loss landscape of …"). Left out, the
+   * figure names it in its own words.
+   */
+  summary?: string;
   /** The true lowest point, where it is known. */
   minimum?: { point: Pair; loss: number };
   /** A starting point that shows the walk well. */
@@ -300,22 +303,35 @@ function norm(a: readonly number[]): number {
   return Math.sqrt(dot(a, a));
 }
 
+/** How the landscape's words print numbers, in the page's language. */
+export interface LandscapeFormat {
+  /** Weights and coordinates: `useFormatNumber()`'s, or `formatNumber` outside React. */
+  number: FormatNumber;
+  /** Losses with three significant digits: `formatLoss` with the language and its words. */
+  loss: (value: number) => string;
+  /** Learning rates: `formatRate` with the language. */
+  rate: (rate: number) => string;
+}
+
 /** One sentence on the outcome, for the message beside the figure. */
-export function outcomeMessage(report: DescentReport, run: DescentRun): string {
+export function outcomeMessage(
+  t: VizT<"LossLandscape">,
+  format: LandscapeFormat,
+  report: DescentReport,
+  run: DescentRun,
+): string {
   const last = run.path[run.path.length - 1];
   const steps = run.path.length - 1;
-  const end = last ? formatLoss(last.loss) : "—";
+  const loss = last ? format.loss(last.loss) : "—";
   switch (report.outcome) {
     case "diverged":
-      return `Diverged at step ${run.divergedAt ?? steps}: every step overshoots the valley by more than the last, so the loss grows (${end}). Try a smaller learning rate.`;
+      return t("diverged", { step: run.divergedAt ?? steps, loss });
     case "zigzag":
-      return report.progress >= 0.99
-        ? `Zig-zag: the steps overshoot the valley floor and bounce from side to side, but still settle (loss ${end} after ${steps} steps).`
-        : `Zig-zag: the steps overshoot the valley floor and bounce from side to side (loss ${end} after ${steps} steps).`;
+      return t(report.progress >= 0.99 ? "zigzagSettles" : "zigzag", { loss, steps });
     case "crawling":
-      return `Crawling: the steps are so small that after ${steps} steps the loss is still ${end}, ${Math.round(report.progress * 100)}% of the way down. Try a larger learning rate.`;
+      return t("crawling", { steps, loss, progress: Math.round(report.progress * 100) });
     case "converged":
-      return `Converged: it walks straight down and settles at loss ${end} within ${steps} steps.`;
+      return t("converged", { loss, steps });
   }
 }
 
@@ -381,7 +397,6 @@ export function linearNeuronProblem(
     gradient,
     domain: { w1: [down(w - 2.75), up(w + 2.75)], w2: [down(b - 2.6), up(b + 2.6)] },
     names: ["w", "b"],
-    summary: `the mean squared error of one linear neuron, prediction = w·x + b, on ${n} examples`,
     minimum: { point: [w, b], loss: loss(w, b) },
     start: [near(w - 2.3), near(b + 2.1)],
   };
@@ -391,6 +406,7 @@ export function linearNeuronProblem(
 // Text alternative
 
 export interface LandscapeDescriptionInput {
+  /** What the loss is: completes "Loss landscape of …". */
   summary: string;
   names: readonly [string, string];
   learningRate: number;
@@ -400,16 +416,26 @@ export interface LandscapeDescriptionInput {
   oneD?: { run: DescentRun; report: DescentReport; heldAt: number };
 }
 
-const fmt = (v: number) => formatNumber(v, 2);
+const rateFormat = format(".2r");
 
-/** A learning rate with two significant digits: 0.0050, 0.10, 0.45. */
-export const formatRate: (rate: number) => string = format(".2r");
+/**
+ * A learning rate with two significant digits: 0.0050, 0.10, 0.45 — with the language's decimal
+ * mark (0,10 in German).
+ */
+export function formatRate(rate: number, locale = "en"): string {
+  return rateFormat(rate).replace("-", "−").replace(".", decimalMark(locale));
+}
 
 /** The figure's text alternative: the loss, the walk so far, and what became of it. */
-export function describeLandscape(input: LandscapeDescriptionInput): string {
+export function describeLandscape(
+  t: VizT<"LossLandscape">,
+  format: LandscapeFormat,
+  input: LandscapeDescriptionInput,
+): string {
   const [n1, n2] = input.names;
+  const fmt = (v: number) => format.number(v, 2);
   const parts = [
-    `Loss landscape of ${input.summary}. Gradient descent with learning rate ${formatRate(input.learningRate)}.`,
+    t("describeIntro", { summary: input.summary, rate: format.rate(input.learningRate) }),
   ];
   if (input.twoD) {
     const { run, report, lowest } = input.twoD;
@@ -417,9 +443,26 @@ export function describeLandscape(input: LandscapeDescriptionInput): string {
     const at = run.path[Math.min(input.shown, run.path.length - 1)];
     if (start && at) {
       parts.push(
-        `Over both ${n1} and ${n2}: it starts at ${n1} = ${fmt(start.point[0] ?? 0)}, ${n2} = ${fmt(start.point[1] ?? 0)} with loss ${formatLoss(start.loss)}; after ${Math.min(input.shown, run.path.length - 1)} of ${run.path.length - 1} steps it is at ${n1} = ${fmt(at.point[0] ?? 0)}, ${n2} = ${fmt(at.point[1] ?? 0)} with loss ${formatLoss(at.loss)}.`,
-        outcomeMessage(report, run),
-        `The lowest loss, ${formatLoss(lowest.loss)}, is at ${n1} = ${fmt(lowest.point[0])}, ${n2} = ${fmt(lowest.point[1])}.`,
+        t("describeBoth", {
+          n1,
+          n2,
+          start1: fmt(start.point[0] ?? 0),
+          start2: fmt(start.point[1] ?? 0),
+          startLoss: format.loss(start.loss),
+          shown: Math.min(input.shown, run.path.length - 1),
+          total: run.path.length - 1,
+          at1: fmt(at.point[0] ?? 0),
+          at2: fmt(at.point[1] ?? 0),
+          atLoss: format.loss(at.loss),
+        }),
+        outcomeMessage(t, format, report, run),
+        t("describeLowest", {
+          loss: format.loss(lowest.loss),
+          n1,
+          n2,
+          w1: fmt(lowest.point[0]),
+          w2: fmt(lowest.point[1]),
+        }),
       );
     }
   }
@@ -429,7 +472,16 @@ export function describeLandscape(input: LandscapeDescriptionInput): string {
     const start = run.path[0];
     if (start && at) {
       parts.push(
-        `Over ${n1} alone, with ${n2} held at ${fmt(heldAt)}: from ${n1} = ${fmt(start.point[0] ?? 0)} (loss ${formatLoss(start.loss)}) to ${n1} = ${fmt(at.point[0] ?? 0)} (loss ${formatLoss(at.loss)}). ${outcomeMessage(report, run)}`,
+        t("describeOne", {
+          n1,
+          n2,
+          held: fmt(heldAt),
+          from: fmt(start.point[0] ?? 0),
+          fromLoss: format.loss(start.loss),
+          to: fmt(at.point[0] ?? 0),
+          toLoss: format.loss(at.loss),
+          outcome: outcomeMessage(t, format, report, run),
+        }),
       );
     }
   }

@@ -1,6 +1,11 @@
+import { createTranslator } from "use-intl";
 import { describe, expect, it } from "vitest";
 import { Network } from "@neuronlab/engine/network";
 import type { NetworkSpec, NetworkWeights } from "@neuronlab/engine/network-spec";
+import de from "../messages/de.json";
+import en from "../messages/en.json";
+import { formatNumber } from "./format.ts";
+import type { VizNamespace, VizT } from "./i18n.tsx";
 import {
   chordDeviation,
   composeLinear,
@@ -13,6 +18,26 @@ import {
   stackShape,
   stackSpec,
 } from "./linear-collapse-math.ts";
+import { activationLabelsFrom } from "./neuron-math.ts";
+
+function translator<N extends VizNamespace>(namespace: N, locale: "en" | "de"): VizT<N> {
+  return createTranslator({
+    locale,
+    messages: { viz: locale === "en" ? en : de },
+    namespace: `viz.${namespace}`,
+  }) as unknown as VizT<N>;
+}
+
+const english = {
+  t: translator("LinearCollapse", "en"),
+  fmt: formatNumber,
+  labels: activationLabelsFrom(translator("activations", "en")),
+};
+const german = {
+  t: translator("LinearCollapse", "de"),
+  fmt: (v: number, d?: number) => formatNumber(v, d, "de"),
+  labels: activationLabelsFrom(translator("activations", "de")),
+};
 
 const hidden = [4, 4];
 
@@ -144,13 +169,23 @@ describe("text", () => {
   });
 
   it("states the collapsed line and the bend, with values", () => {
-    expect(describeCollapse(summary).replaceAll("\u00a0", " ")).toBe(
+    expect(describeCollapse(summary, english).replaceAll("\u00a0", " ")).toBe(
       "Output y plotted against input x from −3 to 3 for the same 1 → 4 → 4 → 1 network, with and without activations. " +
         "Without activations the 1 → 4 → 4 → 1 stack multiplies out to one linear map, y = 0.53·x − 0.13 " +
         "(slope 0.53, intercept −0.13): a straight line, whatever the weights. " +
         "With ReLU between the layers, the same weights give a curve that bends: it strays up to 0.41 " +
         "from the straight line through its ends.",
     );
-    expect(describeBentPart({ ...summary, bend: 0.001 })).toContain("reseed to see it bend");
+    expect(describeBentPart({ ...summary, bend: 0.001 }, english)).toContain(
+      "reseed to see it bend",
+    );
+  });
+
+  it("says it in German, with decimal commas", () => {
+    expect(lineEquation(0.534, -0.126, german.fmt)).toBe("y\u00a0=\u00a00,53·x\u00a0−\u00a00,13");
+    const text = describeCollapse(summary, german).replaceAll("\u00a0", " ");
+    expect(text).toContain("Ausgabe y über der Eingabe x von −3 bis 3");
+    expect(text).toContain("y = 0,53·x − 0,13 (Steigung 0,53, y-Achsenabschnitt −0,13)");
+    expect(text).toContain("Mit ReLU zwischen den Schichten");
   });
 });

@@ -8,7 +8,8 @@ import {
 } from "@neuronlab/engine/network-spec";
 import { createRng } from "@neuronlab/engine/rng";
 import { formatNumber } from "./format.ts";
-import { activationLabels } from "./neuron-math.ts";
+import type { FormatNumber, VizT } from "./i18n.tsx";
+import type { ActivationLabels } from "./neuron-math.ts";
 
 /**
  * Why a network needs activations: stacked linear layers multiply out to one linear layer. This
@@ -137,12 +138,17 @@ export function stackShape(hidden: readonly number[]): string {
   return [1, ...hidden, 1].join(" → ");
 }
 
-/** "y = 0.53·x − 0.12", with no-break spaces so a paragraph never splits the equation. */
-export function lineEquation(slope: number, intercept: number): string {
-  const sign = formatNumber(intercept).startsWith("−") ? "−" : "+";
-  return ["y", "=", `${formatNumber(slope)}·x`, sign, formatNumber(Math.abs(intercept))].join(
-    "\u00a0",
-  );
+/**
+ * "y = 0.53·x − 0.12", with no-break spaces so a paragraph never splits the equation; `fmt` gives
+ * the page's decimal mark ("y = 0,53·x − 0,12").
+ */
+export function lineEquation(
+  slope: number,
+  intercept: number,
+  fmt: FormatNumber = formatNumber,
+): string {
+  const sign = fmt(intercept).startsWith("−") ? "−" : "+";
+  return ["y", "=", `${fmt(slope)}·x`, sign, fmt(Math.abs(intercept))].join("\u00a0");
 }
 
 export interface CollapseSummary {
@@ -155,30 +161,41 @@ export interface CollapseSummary {
   domain: readonly [number, number];
 }
 
+/** What the figure's sentences are written with: its messages, numbers and activation names. */
+export interface CollapseWords {
+  t: VizT<"LinearCollapse">;
+  fmt: FormatNumber;
+  labels: ActivationLabels;
+}
+
 /** What the collapsed stack amounts to, in one sentence. */
-export function describeLinearPart(s: CollapseSummary): string {
-  return (
-    `Without activations the ${stackShape(s.hidden)} stack multiplies out to one linear map, ` +
-    `${lineEquation(s.slope, s.intercept)} (slope ${formatNumber(s.slope)}, intercept ` +
-    `${formatNumber(s.intercept)}): a straight line, whatever the weights.`
-  );
+export function describeLinearPart(s: CollapseSummary, { t, fmt }: CollapseWords): string {
+  return t("describeLinearPart", {
+    shape: stackShape(s.hidden),
+    equation: lineEquation(s.slope, s.intercept, fmt),
+    slope: fmt(s.slope),
+    intercept: fmt(s.intercept),
+  });
 }
 
 /** What the activated stack does instead. */
-export function describeBentPart(s: CollapseSummary): string {
-  const label = activationLabels[s.activation];
-  return s.bend > 0.005
-    ? `With ${label} between the layers, the same weights give a curve that bends: it strays up ` +
-        `to ${formatNumber(s.bend)} from the straight line through its ends.`
-    : `With ${label} between the layers, these weights happen to give an almost straight curve ` +
-        `here (it strays only ${formatNumber(s.bend)} from a line); reseed to see it bend.`;
+export function describeBentPart(s: CollapseSummary, { t, fmt, labels }: CollapseWords): string {
+  return t(s.bend > 0.005 ? "describeBends" : "describeAlmostStraight", {
+    activation: labels[s.activation],
+    bend: fmt(s.bend),
+  });
 }
 
 /** The text alternative of the whole figure. */
-export function describeCollapse(s: CollapseSummary): string {
+export function describeCollapse(s: CollapseSummary, words: CollapseWords): string {
+  const { t, fmt } = words;
   return [
-    `Output y plotted against input x from ${formatNumber(s.domain[0], 0)} to ${formatNumber(s.domain[1], 0)} for the same ${stackShape(s.hidden)} network, with and without activations.`,
-    describeLinearPart(s),
-    describeBentPart(s),
+    t("describeCollapse", {
+      from: fmt(s.domain[0], 0),
+      to: fmt(s.domain[1], 0),
+      shape: stackShape(s.hidden),
+    }),
+    describeLinearPart(s, words),
+    describeBentPart(s, words),
   ].join(" ");
 }

@@ -11,7 +11,9 @@ import {
   seededStackWeights,
   stackSpec,
 } from "./linear-collapse-math.ts";
+import { formatNumber } from "./format.ts";
 import { LinearCollapse } from "./linear-collapse.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 afterEach(cleanup);
 
@@ -19,16 +21,16 @@ const description = () => document.querySelector("[aria-live='polite']")?.textCo
 const lineText = () => screen.getByTestId("linear-collapse-line").textContent;
 const bendText = () => screen.getByTestId("linear-collapse-bend").textContent;
 
-function expectedLine(seed: number, hidden = [4, 4]) {
+function expectedLine(seed: number, hidden = [4, 4], locale = "en") {
   const { slope, intercept } = lineOf(
     composeLinear(stackSpec(hidden, "linear"), seededStackWeights(hidden, seed)),
   );
-  return lineEquation(slope, intercept);
+  return lineEquation(slope, intercept, (v, d) => formatNumber(v, d, locale));
 }
 
 describe("LinearCollapse", () => {
   it("states the collapsed line from the multiplied weight matrices, and that ReLU bends", () => {
-    render(<LinearCollapse />);
+    render(<LinearCollapse />, { wrapper: IntlWrapper });
     expect(lineText()).toContain("1 → 4 → 4 → 1 stack multiplies out to one linear map");
     expect(lineText()).toContain(expectedLine(1));
     expect(bendText()).toMatch(
@@ -41,7 +43,7 @@ describe("LinearCollapse", () => {
 
   it("reseeds to new weights and a new line", async () => {
     const user = userEvent.setup();
-    render(<LinearCollapse />);
+    render(<LinearCollapse />, { wrapper: IntlWrapper });
     await user.click(screen.getByRole("button", { name: "Reseed weights" }));
     expect(screen.getByTestId("linear-collapse-seed").textContent).toBe("seed 2");
     expect(lineText()).toContain(expectedLine(2));
@@ -50,7 +52,7 @@ describe("LinearCollapse", () => {
 
   it("switches the activation and keeps the same weights, so the line stays", async () => {
     const user = userEvent.setup();
-    render(<LinearCollapse defaultSeed={5} />);
+    render(<LinearCollapse defaultSeed={5} />, { wrapper: IntlWrapper });
     const before = lineText();
     await user.selectOptions(
       screen.getByRole("combobox", { name: "Activation between layers" }),
@@ -67,7 +69,7 @@ describe("LinearCollapse", () => {
       { kernel: Float64Array.of(2, 3), bias: Float64Array.of(-1) },
     ];
     // y = 2x + 3(−x + 0.5) − 1 = −x + 0.5
-    render(<LinearCollapse hidden={[2]} weights={weights} />);
+    render(<LinearCollapse hidden={[2]} weights={weights} />, { wrapper: IntlWrapper });
     expect(lineText().replaceAll("\u00a0", " ")).toContain(
       "1 → 2 → 1 stack multiplies out to one linear map, y = −1.00·x + 0.50",
     );
@@ -92,7 +94,7 @@ describe("LinearCollapse", () => {
         />
       );
     }
-    render(<Parent />);
+    render(<Parent />, { wrapper: IntlWrapper });
     expect(lineText()).toContain(expectedLine(10));
     await user.click(screen.getByRole("button", { name: "Reseed weights" }));
     expect(onSeedChange).toHaveBeenLastCalledWith(11);
@@ -104,5 +106,29 @@ describe("LinearCollapse", () => {
     expect(onActivationChange).toHaveBeenLastCalledWith("relu");
     // The parent keeps sigmoid, so the figure does too.
     expect(bendText()).toContain("With sigmoid between the layers");
+  });
+
+  it("speaks German, with decimal commas", async () => {
+    const user = userEvent.setup();
+    render(<LinearCollapse />, { wrapper: German });
+    expect(lineText()).toContain(expectedLine(1, [4, 4], "de"));
+    expect(expectedLine(1, [4, 4], "de")).toMatch(/\d,\d\d·x/);
+    expect(lineText()).toMatch(/^Ohne Aktivierungsfunktionen lassen sich die Schichten/);
+    expect(bendText()).toMatch(/^Mit ReLU zwischen den Schichten ergeben dieselben Gewichte/);
+    expect(description()).toContain(
+      "Ausgabe y über der Eingabe x von −3 bis 3 für dasselbe Netz (1 → 4 → 4 → 1)",
+    );
+    expect(
+      screen.getByText(
+        `Ohne Aktivierungsfunktionen: ${expectedLine(1, [4, 4], "de")}`.replaceAll("\u00a0", " "),
+      ),
+    ).toBeTruthy();
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: "Aktivierungsfunktion zwischen den Schichten" }),
+      "sigmoid",
+    );
+    expect(bendText()).toContain("Mit Sigmoid zwischen den Schichten");
+    await user.click(screen.getByRole("button", { name: "Gewichte neu würfeln" }));
+    expect(screen.getByTestId("linear-collapse-seed").textContent).toBe("Seed 2");
   });
 });

@@ -6,6 +6,7 @@ import type { NetworkWeights } from "@neuronlab/engine/network-spec";
 import { activationLineStyles, LineSwatch, PlotAxes } from "./activation-plot.tsx";
 import { Figure } from "./figure.tsx";
 import { useElementWidth } from "./hooks/use-element-width.ts";
+import { useFormatNumber, useVizT } from "./i18n.tsx";
 import {
   chordDeviation,
   composeLinear,
@@ -19,8 +20,9 @@ import {
   stackShape,
   stackSpec,
   type CollapseSummary,
+  type CollapseWords,
 } from "./linear-collapse-math.ts";
-import { activationLabels } from "./neuron-math.ts";
+import { useActivationLabels } from "./neuron-math.ts";
 import { palette } from "./palette.ts";
 import {
   innerSize,
@@ -88,6 +90,10 @@ export function LinearCollapse({
   caption,
   className,
 }: LinearCollapseProps) {
+  const t = useVizT("LinearCollapse");
+  const fmt = useFormatNumber();
+  const labels = useActivationLabels();
+  const words: CollapseWords = { t, fmt, labels };
   const [innerSeed, setInnerSeed] = useState(defaultSeed);
   const seed = controlledSeed ?? innerSeed;
   const [innerActivation, setInnerActivation] = useState(defaultActivation);
@@ -143,26 +149,23 @@ export function LinearCollapse({
   const selectId = useId();
   const straightStyle = activationLineStyles.linear;
   const bentStyle = activationLineStyles[activation];
-  const label = activationLabels[activation];
+  const label = labels[activation];
 
   return (
     <div ref={ref} className={className}>
       <ul className="mb-2 flex flex-wrap gap-x-5 gap-y-1 text-sm">
         <li className="inline-flex items-center gap-2">
           <LineSwatch style={straightStyle} />
-          {`No activations: ${lineEquation(line.slope, line.intercept)}`}
+          {t("legendLinear", { equation: lineEquation(line.slope, line.intercept, fmt) })}
         </li>
         <li className="inline-flex items-center gap-2">
           <LineSwatch style={bentStyle} />
-          {`${label} between the layers`}
+          {t("legendBent", { activation: label })}
         </li>
       </ul>
       <Figure
-        caption={
-          caption ??
-          `The same ${stackShape(hidden)} network with and without activations: output y against input x.`
-        }
-        description={describeCollapse(summary)}
+        caption={caption ?? t("caption", { shape: stackShape(hidden) })}
+        description={describeCollapse(summary, words)}
       >
         <svg
           viewBox={`0 0 ${width} ${height}`}
@@ -177,8 +180,8 @@ export function LinearCollapse({
             margin={MARGIN}
             width={width}
             height={height}
-            xLabel="input x"
-            yLabel="output y"
+            xLabel={t("xLabel")}
+            yLabel={t("yLabel")}
             xTickCount={width < 420 ? 4 : 6}
           />
           <clipPath id={clipId}>
@@ -207,12 +210,12 @@ export function LinearCollapse({
         </svg>
       </Figure>
       <div className="mt-3 space-y-2 leading-7">
-        <p data-testid="linear-collapse-line">{describeLinearPart(summary)}</p>
-        <p data-testid="linear-collapse-bend">{describeBentPart(summary)}</p>
+        <p data-testid="linear-collapse-line">{describeLinearPart(summary, words)}</p>
+        <p data-testid="linear-collapse-bend">{describeBentPart(summary, words)}</p>
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <label htmlFor={selectId} className="font-medium">
-          Activation between layers
+          {t("activationBetweenLayers")}
         </label>
         <select
           id={selectId}
@@ -224,7 +227,7 @@ export function LinearCollapse({
         >
           {COLLAPSE_ACTIVATIONS.map((name) => (
             <option key={name} value={name}>
-              {activationLabels[name]}
+              {labels[name]}
             </option>
           ))}
         </select>
@@ -235,10 +238,10 @@ export function LinearCollapse({
               onClick={reseed}
               className="rounded-md border border-line px-3 py-1 font-medium text-ink hover:bg-panel"
             >
-              Reseed weights
+              {t("reseed")}
             </button>
             <span className="text-sm tabular-nums" data-testid="linear-collapse-seed">
-              {`seed ${seed}`}
+              {t("seed", { seed: String(seed) })}
             </span>
           </>
         ) : null}

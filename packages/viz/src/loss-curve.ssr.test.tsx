@@ -2,6 +2,7 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { drawLossCurve, LossCurve, type LossCurveColors } from "./loss-curve.tsx";
 import { LossSeries } from "./loss-series.ts";
+import { IntlWrapper } from "./testing/intl.tsx";
 
 const colors: LossCurveColors = {
   train: "#1f6fb4",
@@ -98,11 +99,35 @@ describe("drawLossCurve", () => {
   });
 });
 
+describe("drawLossCurve in German", () => {
+  it("writes the axis names it is given and decimal commas on the ticks", () => {
+    const { ctx, texts } = recordingContext();
+    drawLossCurve(ctx, {
+      width: 600,
+      height: 260,
+      train: decay(20_000),
+      scale: "linear",
+      colors,
+      axisLabels: { step: "Schritt", loss: "Verlust", logLoss: "Verlust (logarithmisch)" },
+      locale: "de",
+    });
+    const labels = texts();
+    expect(labels).toContain("Schritt");
+    expect(labels).toContain("Verlust");
+    expect(labels.some((l) => /^\d,\d+$/.test(l))).toBe(true);
+    expect(labels.some((l) => /^\d\.\d+$/.test(l))).toBe(false);
+  });
+});
+
 describe("LossCurve on the server", () => {
   it("renders without a window, with the text alternative and the scale switch", () => {
     expect(typeof globalThis.window).toBe("undefined");
     const train = LossSeries.from([1, 0.5, 0.25]);
-    const html = renderToString(<LossCurve train={train} test={LossSeries.from([0.9], [3])} />);
+    const html = renderToString(
+      <IntlWrapper>
+        <LossCurve train={train} test={LossSeries.from([0.9], [3])} />
+      </IntlWrapper>,
+    );
     expect(html).toContain("<canvas");
     expect(html).toContain("Latest: training loss 0.25 at step 3; test loss 0.9 at step 3.");
     expect(html).toContain('aria-live="polite"');

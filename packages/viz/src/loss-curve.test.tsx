@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LossCurve, type LossCurveDrawInfo } from "./loss-curve.tsx";
 import { LossSeries } from "./loss-series.ts";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 /** jsdom has no canvas: a context that accepts every call is enough to run the drawing. */
 function stubCanvas() {
@@ -37,7 +38,7 @@ afterEach(cleanup);
 describe("LossCurve", () => {
   it("states the latest, lowest and trend values in its live text", () => {
     const train = LossSeries.from([2, 1.5, 1.1, 0.9, 0.7, 0.6]);
-    render(<LossCurve train={train} announceEvery={0} />);
+    render(<LossCurve train={train} announceEvery={0} />, { wrapper: IntlWrapper });
     const text = screen.getByText(/^Loss curve on a linear scale/);
     expect(text.getAttribute("aria-live")).toBe("polite");
     expect(text.textContent).toContain("Latest: training loss 0.6 at step 6.");
@@ -53,6 +54,7 @@ describe("LossCurve", () => {
         onScaleChange={onScaleChange}
         announceEvery={0}
       />,
+      { wrapper: IntlWrapper },
     );
     const log = radio("Logarithmic");
     expect(radio("Linear").checked).toBe(true);
@@ -65,6 +67,7 @@ describe("LossCurve", () => {
   it("follows a controlled scale", () => {
     const { rerender } = render(
       <LossCurve train={LossSeries.from([1, 0.5])} scale="log" announceEvery={0} />,
+      { wrapper: IntlWrapper },
     );
     expect(radio("Logarithmic").checked).toBe(true);
     rerender(<LossCurve train={LossSeries.from([1, 0.5])} scale="linear" announceEvery={0} />);
@@ -75,7 +78,9 @@ describe("LossCurve", () => {
     const train = new LossSeries();
     const draws: LossCurveDrawInfo[] = [];
     const onDraw = (info: LossCurveDrawInfo) => draws.push(info);
-    const { rerender } = render(<LossCurve train={train} version={0} onDraw={onDraw} />);
+    const { rerender } = render(<LossCurve train={train} version={0} onDraw={onDraw} />, {
+      wrapper: IntlWrapper,
+    });
     await nextFrame();
     expect(draws.at(-1)?.points).toBe(0);
     for (let i = 1; i <= 100_000; i++) train.append(i, 1 / Math.sqrt(i));
@@ -89,7 +94,9 @@ describe("LossCurve", () => {
     vi.useFakeTimers();
     try {
       const train = LossSeries.from([1, 0.9]);
-      const { rerender } = render(<LossCurve train={train} version={2} announceEvery={2000} />);
+      const { rerender } = render(<LossCurve train={train} version={2} announceEvery={2000} />, {
+        wrapper: IntlWrapper,
+      });
       const live = () => screen.getByText(/^Loss curve/).textContent;
       expect(live()).toContain("training loss 0.9 at step 2");
       train.append(3, 0.8);
@@ -105,10 +112,29 @@ describe("LossCurve", () => {
   });
 
   it("shows the latest values in the legend, the test curve's only when there is one", () => {
-    const { rerender } = render(<LossCurve train={LossSeries.from([0.5, 0.25])} />);
+    const { rerender } = render(<LossCurve train={LossSeries.from([0.5, 0.25])} />, {
+      wrapper: IntlWrapper,
+    });
     expect(screen.getByText("training loss 0.25")).toBeTruthy();
     expect(screen.queryByText(/^test loss/)).toBeNull();
     rerender(<LossCurve train={LossSeries.from([0.5, 0.25])} test={LossSeries.from([0.4], [2])} />);
     expect(screen.getByText("test loss 0.4")).toBeTruthy();
+  });
+
+  it("speaks German on a German page: labels, text alternative and decimal commas", () => {
+    render(<LossCurve train={LossSeries.from([0.5, 0.25])} announceEvery={0} />, {
+      wrapper: German,
+    });
+    expect(radio("Logarithmisch").checked).toBe(false);
+    expect(radio("Linear").checked).toBe(true);
+    expect(screen.getByText("Verlustachse")).toBeTruthy();
+    expect(screen.getByText("Trainingsverlust 0,25")).toBeTruthy();
+    const text = screen.getByText(/^Verlustkurve mit linearer Skala/).textContent;
+    expect(text).toBe(
+      "Verlustkurve mit linearer Skala, Trainingsverlust von Schritt 1 bis Schritt 2. " +
+        "Zuletzt: Trainingsverlust 0,25 bei Schritt 2. " +
+        "Bisher am niedrigsten: Trainingsverlust 0,25 bei Schritt 2.",
+    );
+    expect(screen.getByText("Verlust pro Trainingsschritt.")).toBeTruthy();
   });
 });

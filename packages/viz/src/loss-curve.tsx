@@ -4,13 +4,16 @@ import { useThrottledValue } from "./hooks/use-throttled.ts";
 import { format } from "d3-format";
 import { scaleLinear, scaleLog } from "d3-scale";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useLocale } from "use-intl";
 import { prepareCanvas } from "./canvas.ts";
 import { Figure } from "./figure.tsx";
+import { decimalMark } from "./format.ts";
 import { useElementWidth } from "./hooks/use-element-width.ts";
+import { useVizT } from "./i18n.tsx";
 import {
   describeLossCurve,
-  formatLoss,
   lossDomain,
+  lossNumberFormat,
   stepDomain,
   type LossCurveLabels,
   type LossScale,
@@ -20,7 +23,14 @@ import { palette } from "./palette.ts";
 
 // The series type travels with the component, so a lesson needs one import.
 export { LossSeries, describeLossCurve, formatLoss } from "./loss-series.ts";
-export type { LossScale, LossCurveLabels, LossPoint, Trend } from "./loss-series.ts";
+export type {
+  LossScale,
+  LossCurveLabels,
+  LossNumberFormat,
+  LossPoint,
+  LossWords,
+  Trend,
+} from "./loss-series.ts";
 
 export interface LossCurveDrawInfo {
   /** Milliseconds the canvas drawing took (scales, axes and both curves). */
@@ -80,6 +90,25 @@ export interface DrawLossCurveOptions {
   colors: LossCurveColors;
   /** Text to show while there is nothing to draw. */
   emptyText?: string;
+  /** The axes' names, in the page's language. Default English. */
+  axisLabels?: LossAxisLabels;
+  /** The page's language, for the tick labels' decimal mark. Default "en". */
+  locale?: string;
+}
+
+export interface LossAxisLabels {
+  step: string;
+  loss: string;
+  /** The loss axis on a logarithmic scale. */
+  logLoss: string;
+}
+
+const ENGLISH_AXES: LossAxisLabels = { step: "step", loss: "loss", logLoss: "loss (log scale)" };
+
+/** A d3 tick label with the language's marks: "2,000" and "0.5" become "2.000" and "0,5" in German. */
+function localTick(label: string, locale: string): string {
+  if (decimalMark(locale) !== ",") return label;
+  return label.replace(/[.,]/g, (mark) => (mark === "." ? "," : "."));
 }
 
 const FONT = "12px ui-sans-serif, system-ui, sans-serif";
@@ -93,7 +122,17 @@ const TEST_DASH = [7, 4];
  */
 export function drawLossCurve(
   ctx: CanvasRenderingContext2D,
-  { width, height, train, test, scale, colors, emptyText }: DrawLossCurveOptions,
+  {
+    width,
+    height,
+    train,
+    test,
+    scale,
+    colors,
+    emptyText,
+    axisLabels = ENGLISH_AXES,
+    locale = "en",
+  }: DrawLossCurveOptions,
 ): number {
   const series = test && test.length > 0 ? [train, test] : [train];
   const [x0, x1] = stepDomain(series);
@@ -104,7 +143,7 @@ export function drawLossCurve(
   const tickCount = Math.max(2, Math.min(6, Math.floor(height / 50)));
   const yTicks = y.ticks(tickCount);
   const yFormat = scale === "log" ? y.tickFormat(tickCount, "~g") : y.tickFormat(tickCount);
-  const yLabels = yTicks.map((t) => yFormat(t));
+  const yLabels = yTicks.map((t) => localTick(yFormat(t), locale));
 
   ctx.clearRect(0, 0, width, height);
   ctx.font = FONT;
@@ -142,7 +181,7 @@ export function drawLossCurve(
     ctx.lineTo(px, bottom + 4);
     ctx.stroke();
     // The last label may not fit centred under its tick on a narrow plot: keep it inside.
-    const label = xFormat(t);
+    const label = localTick(xFormat(t), locale);
     const overflow = px + ctx.measureText(label).width / 2 > width - 1;
     ctx.textAlign = overflow ? "right" : "center";
     ctx.fillText(label, overflow ? width - 1 : px, bottom + 6);
@@ -155,10 +194,10 @@ export function drawLossCurve(
   ctx.stroke();
   ctx.textAlign = "right";
   ctx.textBaseline = "bottom";
-  ctx.fillText("step", right, height - 2);
+  ctx.fillText(axisLabels.step, right, height - 2);
   ctx.textAlign = "left";
   ctx.textBaseline = "top";
-  ctx.fillText(scale === "log" ? "loss (log scale)" : "loss", 2, 2);
+  ctx.fillText(scale === "log" ? axisLabels.logLoss : axisLabels.loss, 2, 2);
 
   if (train.length === 0 && !(test && test.length > 0)) {
     if (emptyText) {
@@ -274,6 +313,13 @@ export function LossCurve({
   onDraw,
   className,
 }: LossCurveProps) {
+  const t = useVizT("LossCurve");
+  const locale = useLocale();
+  const fmt = lossNumberFormat(locale, {
+    notANumber: t("notANumber"),
+    infinite: t("infinite"),
+    minusInfinity: t("minusInfinity"),
+  });
   const [ownScale, setOwnScale] = useState<LossScale>(defaultScale);
   const scale = scaleProp ?? ownScale;
   const setScale = (next: LossScale) => {
@@ -281,9 +327,12 @@ export function LossCurve({
     onScaleChange?.(next);
   };
   const labels: LossCurveLabels = {
-    train: labelsProp?.train ?? "training loss",
-    test: labelsProp?.test ?? "test loss",
+    train: labelsProp?.train ?? t("trainLabel"),
+    test: labelsProp?.test ?? t("testLabel"),
   };
+  // Strings, not an object, so that the drawing effect below reruns only when the words change.
+  const [stepLabel, lossLabel, logLossLabel] = [t("axisStep"), t("axisLoss"), t("axisLossLog")];
+  const emptyText = t("empty");
 
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -308,7 +357,9 @@ export function LossCurve({
         test,
         scale,
         colors: themeColors(canvas),
-        emptyText: "No steps recorded yet",
+        emptyText,
+        axisLabels: { step: stepLabel, loss: lossLabel, logLoss: logLossLabel },
+        locale,
       });
       onDrawRef.current?.({
         durationMs: performance.now() - t0,
@@ -319,10 +370,23 @@ export function LossCurve({
     return () => {
       cancelAnimationFrame(frame);
     };
-  }, [train, test, version, scale, width, height, theme]);
+  }, [
+    train,
+    test,
+    version,
+    scale,
+    width,
+    height,
+    theme,
+    emptyText,
+    stepLabel,
+    lossLabel,
+    logLossLabel,
+    locale,
+  ]);
 
   const description = useThrottledValue(
-    describeLossCurve(train, test, scale, labels),
+    describeLossCurve(t, fmt, train, test, scale, labels),
     announceEvery,
   );
   const name = useId();
@@ -333,7 +397,7 @@ export function LossCurve({
     <div className={className}>
       {showScaleControl ? (
         <fieldset className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-          <legend className="float-left mr-3 font-medium">Loss axis</legend>
+          <legend className="float-left mr-3 font-medium">{t("scaleLegend")}</legend>
           {(["linear", "log"] as const).map((option) => (
             <label key={option} className="inline-flex items-center gap-1.5">
               <input
@@ -345,12 +409,12 @@ export function LossCurve({
                   setScale(option);
                 }}
               />
-              {option === "linear" ? "Linear" : "Logarithmic"}
+              {t(option === "linear" ? "linear" : "logarithmic")}
             </label>
           ))}
         </fieldset>
       ) : null}
-      <Figure caption={caption ?? "Loss per training step."} description={description}>
+      <Figure caption={caption ?? t("caption")} description={description}>
         <div ref={boxRef} style={{ width: "100%" }}>
           <ul
             className="mb-1 flex flex-wrap gap-x-5 gap-y-1 text-sm"
@@ -359,15 +423,21 @@ export function LossCurve({
             <LegendItem
               color={palette.positive}
               dashed={false}
-              label={labels.train}
-              value={trainLatest?.value}
+              text={
+                trainLatest
+                  ? t("legendItem", { label: labels.train, value: fmt.loss(trainLatest.value) })
+                  : labels.train
+              }
             />
             {test ? (
               <LegendItem
                 color={palette.negative}
                 dashed
-                label={labels.test}
-                value={testLatest?.value}
+                text={
+                  testLatest
+                    ? t("legendItem", { label: labels.test, value: fmt.loss(testLatest.value) })
+                    : labels.test
+                }
               />
             ) : null}
           </ul>
@@ -381,13 +451,12 @@ export function LossCurve({
 function LegendItem({
   color,
   dashed,
-  label,
-  value,
+  text,
 }: {
   color: string;
   dashed: boolean;
-  label: string;
-  value: number | undefined;
+  /** The curve's name and latest value. */
+  text: string;
 }) {
   return (
     <li className="inline-flex items-center gap-1.5">
@@ -407,10 +476,7 @@ function LegendItem({
           <circle cx="15" cy="5" r="4" fill={color} />
         )}
       </svg>
-      <span>
-        {label}
-        {value === undefined ? "" : ` ${formatLoss(value)}`}
-      </span>
+      <span>{text}</span>
     </li>
   );
 }

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LossLandscape } from "./loss-landscape.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 // jsdom has neither media queries nor a canvas; the figure needs only that they answer.
 beforeEach(() => {
@@ -36,7 +37,7 @@ const liveText = () => screen.getByText(/^Loss landscape of/).textContent;
 describe("LossLandscape", () => {
   it("walks one step at a time, and resets", async () => {
     const user = userEvent.setup();
-    render(<LossLandscape />);
+    render(<LossLandscape />, { wrapper: IntlWrapper });
     expect(screen.getByText(/^Step 40 of 40/)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Reset" }));
     expect(screen.getByText(/^Step 0 of 40/)).toBeTruthy();
@@ -47,7 +48,7 @@ describe("LossLandscape", () => {
   });
 
   it("shows divergence when the learning rate is raised too far, and a crawl when lowered", () => {
-    render(<LossLandscape />);
+    render(<LossLandscape />, { wrapper: IntlWrapper });
     const rate = screen.getByRole("slider", { name: /Learning rate/ });
     fireEvent.change(rate, { target: { value: "95" } });
     expect(rate.getAttribute("aria-valuetext")).toBe("learning rate 0.40");
@@ -59,7 +60,7 @@ describe("LossLandscape", () => {
 
   it("moves the starting point from its sliders", () => {
     const onStartChange = vi.fn();
-    render(<LossLandscape onStartChange={onStartChange} />);
+    render(<LossLandscape onStartChange={onStartChange} />, { wrapper: IntlWrapper });
     fireEvent.change(screen.getByRole("slider", { name: /Start b/ }), {
       target: { value: "0" },
     });
@@ -69,7 +70,7 @@ describe("LossLandscape", () => {
   });
 
   it("moves the starting point where the map is clicked", () => {
-    render(<LossLandscape view="two" />);
+    render(<LossLandscape view="two" />, { wrapper: IntlWrapper });
     const svg = document.querySelector("svg[viewBox]") as SVGSVGElement;
     const box = svg.getBoundingClientRect();
     fireEvent.click(svg, {
@@ -96,7 +97,7 @@ describe("LossLandscape", () => {
         </>
       );
     }
-    render(<Controlled />);
+    render(<Controlled />, { wrapper: IntlWrapper });
     expect(screen.getAllByText(/^Zig-zag:/).length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole("button", { name: "slow" }));
     expect(
@@ -106,7 +107,7 @@ describe("LossLandscape", () => {
 
   it("plays the walk forward", async () => {
     const user = userEvent.setup();
-    render(<LossLandscape />);
+    render(<LossLandscape />, { wrapper: IntlWrapper });
     await user.click(screen.getByRole("button", { name: "Play" }));
     expect(screen.getByRole("button", { name: "Pause" })).toBeTruthy();
     // How far it gets in a moment depends on the machine; it must move, and never past the end.
@@ -119,5 +120,20 @@ describe("LossLandscape", () => {
       { timeout: 10_000 },
     );
     expect(step()).toBeLessThanOrEqual(40);
+  });
+
+  it("speaks German on a German page", () => {
+    render(<LossLandscape />, { wrapper: German });
+    expect(screen.getByRole("button", { name: "Zurücksetzen" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Abspielen" })).toBeTruthy();
+    expect(screen.getByText("Verlust nur über w (b fest bei 2,50)")).toBeTruthy();
+    const rate = screen.getByRole("slider", { name: /Lernrate/ });
+    expect(rate.getAttribute("aria-valuetext")).toBe("Lernrate 0,10");
+    const text = screen.getByText(/^Verlustlandschaft für/).textContent;
+    expect(text).toContain("Der Abstieg beginnt bei w = −1,50, b = 2,50");
+    expect(text).toContain("nach 40 von 40 Schritten");
+    expect(
+      screen.getByText(/^Schritt 40 von 40 · w = \d,\d\d, b = \d,\d\d, Verlust 0,\d+$/),
+    ).toBeTruthy();
   });
 });

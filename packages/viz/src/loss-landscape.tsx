@@ -1,6 +1,7 @@
 "use client";
 
 import { tickStep } from "d3-array";
+import { precisionFixed } from "d3-format";
 import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import {
@@ -12,10 +13,10 @@ import {
   type MouseEvent,
   type ReactNode,
 } from "react";
+import { useLocale } from "use-intl";
 import { fillGrid } from "./canvas.ts";
 import { colorTable, sequentialScale, tableIndex } from "./color-scales.ts";
 import { Figure } from "./figure.tsx";
-import { formatNumber } from "./format.ts";
 import { useElementWidth } from "./hooks/use-element-width.ts";
 import { useReducedMotion } from "./hooks/use-reduced-motion.ts";
 import {
@@ -31,15 +32,18 @@ import {
   sampleCurve,
   sampleGrid,
   shade,
+  TINY_DATA,
   type DescentReport,
   type DescentRun,
   type Gradient2,
+  type LandscapeFormat,
   type LandscapeProblem,
   type Loss2,
   type Pair,
   type Range,
 } from "./landscape.ts";
 import { useThrottledValue } from "./hooks/use-throttled.ts";
+import { useFormatNumber, useVizT, type FormatNumber, type VizT } from "./i18n.tsx";
 import { formatLoss } from "./loss-series.ts";
 import { palette } from "./palette.ts";
 
@@ -61,7 +65,10 @@ export interface LossLandscapeProps {
   domain?: { w1: Range; w2: Range };
   /** Short names of the two weights. Default ["w", "b"]. */
   names?: readonly [string, string];
-  /** What the loss is, for the text alternative, e.g. "the loss of my model". */
+  /**
+   * What the loss is, for the text alternative, e.g. "the loss of my model" (it completes "Loss
+   * landscape of …"). Default: the figure's own words for its loss.
+   */
   summary?: string;
   /** Controlled learning rate. */
   learningRate?: number;
@@ -95,8 +102,14 @@ const defaultProblem = (() => {
   return () => (cached ??= linearNeuronProblem());
 })();
 
-function useProblem(props: LossLandscapeProps): LandscapeProblem {
-  const { loss, gradient, domain, names, summary } = props;
+/** The problem to show, with its summary in the page's language unless the lesson gave one. */
+function useProblem(
+  props: LossLandscapeProps,
+  t: VizT<"LossLandscape">,
+): LandscapeProblem & { summary: string } {
+  const { loss, gradient, domain, names } = props;
+  const summary =
+    props.summary ?? (loss ? t("givenLoss") : t("defaultSummary", { count: TINY_DATA.x.length }));
   // Primitives, so an inline `domain={{ … }}` or `names={[…]}` does not resample the map.
   const [a0, a1] = domain?.w1 ?? [];
   const [b0, b1] = domain?.w2 ?? [];
@@ -108,7 +121,6 @@ function useProblem(props: LossLandscapeProps): LandscapeProblem {
           gradient: gradient ?? numericGradient(loss),
           domain: { w1: [-2, 2], w2: [-2, 2] },
           names: ["w₁", "w₂"],
-          summary: "the given loss",
           start: [-1.5, 1.5],
         }
       : defaultProblem();
@@ -119,7 +131,7 @@ function useProblem(props: LossLandscapeProps): LandscapeProblem {
         w2: b0 !== undefined && b1 !== undefined ? [b0, b1] : base.domain.w2,
       },
       names: name1 !== undefined && name2 !== undefined ? [name1, name2] : base.names,
-      summary: summary ?? base.summary,
+      summary,
     };
   }, [loss, gradient, a0, a1, b0, b1, name1, name2, summary]);
 }
@@ -152,7 +164,20 @@ export function LossLandscape(props: LossLandscapeProps) {
     caption,
     className,
   } = props;
-  const problem = useProblem(props);
+  const t = useVizT("LossLandscape");
+  const locale = useLocale();
+  const fmt = useFormatNumber();
+  const format: LandscapeFormat = {
+    number: fmt,
+    loss: (value) =>
+      formatLoss(value, locale, {
+        notANumber: t("notANumber"),
+        infinite: t("infinite"),
+        minusInfinity: t("minusInfinity"),
+      }),
+    rate: (rate) => formatRate(rate, locale),
+  };
+  const problem = useProblem(props, t);
   const [n1, n2] = problem.names;
 
   const [ownRate, setOwnRate] = useState(defaultLearningRate);
@@ -249,7 +274,7 @@ export function LossLandscape(props: LossLandscapeProps) {
   };
 
   const description = useThrottledValue(
-    describeLandscape({
+    describeLandscape(t, format, {
       summary: problem.summary,
       names: problem.names,
       learningRate,
@@ -273,13 +298,7 @@ export function LossLandscape(props: LossLandscapeProps) {
 
   return (
     <div className={className}>
-      <Figure
-        caption={
-          caption ??
-          `Gradient descent on the loss. Each dot is one step of size learning rate × slope, downhill.`
-        }
-        description={description}
-      >
+      <Figure caption={caption ?? t("caption")} description={description}>
         <div
           ref={boxRef}
           style={{
@@ -293,7 +312,7 @@ export function LossLandscape(props: LossLandscapeProps) {
             <SlicePanel
               width={panelWidth}
               height={panelHeight}
-              title={`Loss over ${n1} alone (${n2} held at ${formatNumber(slice.held)})`}
+              title={t("sliceTitle", { n1, n2, held: fmt(slice.held) })}
               name={n1}
               domain={problem.domain.w1}
               curve={slice.curve}
@@ -309,7 +328,7 @@ export function LossLandscape(props: LossLandscapeProps) {
             <MapPanel
               width={panelWidth}
               height={panelHeight}
-              title={`Loss over ${n1} and ${n2}`}
+              title={t("mapTitle", { n1, n2 })}
               names={problem.names}
               grid={grid}
               lowest={lowest.point}
@@ -327,7 +346,7 @@ export function LossLandscape(props: LossLandscapeProps) {
       <div className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
         <div>
           <label htmlFor={`${ids}-rate`} className="block font-medium">
-            Learning rate η = {formatRate(learningRate)}
+            {t("learningRate", { rate: format.rate(learningRate) })}
           </label>
           <input
             id={`${ids}-rate`}
@@ -336,15 +355,15 @@ export function LossLandscape(props: LossLandscapeProps) {
             max={100}
             step={1}
             value={positionFromRate(learningRate, learningRateRange)}
-            aria-valuetext={`learning rate ${formatRate(learningRate)}`}
+            aria-valuetext={t("learningRateValue", { rate: format.rate(learningRate) })}
             onChange={(e) => {
               setRate(rateFromPosition(Number(e.target.value), learningRateRange));
             }}
             className="mt-1 w-full"
           />
           <div className="flex justify-between text-muted" aria-hidden="true">
-            <span>smaller steps</span>
-            <span>larger steps</span>
+            <span>{t("smallerSteps")}</span>
+            <span>{t("largerSteps")}</span>
           </div>
         </div>
         <div className="grid grid-cols-2 gap-3">
@@ -354,7 +373,7 @@ export function LossLandscape(props: LossLandscapeProps) {
             return (
               <div key={d}>
                 <label htmlFor={`${ids}-start-${d}`} className="block font-medium">
-                  Start {name} = {formatNumber(start[d])}
+                  {t("start", { name, value: fmt(start[d]) })}
                 </label>
                 <input
                   id={`${ids}-start-${d}`}
@@ -363,7 +382,7 @@ export function LossLandscape(props: LossLandscapeProps) {
                   max={range[1]}
                   step={tickStep(range[0], range[1], 100)}
                   value={start[d]}
-                  aria-valuetext={`start ${name} = ${formatNumber(start[d])}`}
+                  aria-valuetext={t("startValue", { name, value: fmt(start[d]) })}
                   onChange={(e) => {
                     const v = Number(e.target.value);
                     setStart(d === 0 ? [v, start[1]] : [start[0], v]);
@@ -386,14 +405,14 @@ export function LossLandscape(props: LossLandscapeProps) {
           disabled={shown >= longest}
           className="rounded-md border border-line px-3 py-1.5 font-medium hover:bg-panel disabled:opacity-50"
         >
-          Step
+          {t("step")}
         </button>
         <button
           type="button"
           onClick={play}
           className="rounded-md border border-line px-3 py-1.5 font-medium hover:bg-panel"
         >
-          {playing ? "Pause" : "Play"}
+          {t(playing ? "pause" : "play")}
         </button>
         <button
           type="button"
@@ -403,22 +422,37 @@ export function LossLandscape(props: LossLandscapeProps) {
           }}
           className="rounded-md border border-line px-3 py-1.5 font-medium hover:bg-panel"
         >
-          Reset
+          {t("reset")}
         </button>
         <span className="ml-1 tabular-nums text-muted">
-          Step {shown} of {longest}
           {current2 && view !== "one"
-            ? ` · ${n1} = ${formatNumber(current2.point[0] ?? 0)}, ${n2} = ${formatNumber(current2.point[1] ?? 0)}, loss ${formatLoss(current2.loss)}`
-            : ""}
+            ? t("progressAt", {
+                shown,
+                total: longest,
+                n1,
+                n2,
+                w1: fmt(current2.point[0] ?? 0),
+                w2: fmt(current2.point[1] ?? 0),
+                loss: format.loss(current2.loss),
+              })
+            : t("progress", { shown, total: longest })}
         </span>
       </div>
 
       <div className="mt-3 grid gap-2 text-sm">
         {view === "one" ? null : (
-          <Outcome label={`Over ${n1} and ${n2}`} report={twoD.report} run={twoD.run} />
+          <Outcome
+            label={t("overBoth", { n1, n2 })}
+            message={outcomeMessage(t, format, twoD.report, twoD.run)}
+            outcome={twoD.report.outcome}
+          />
         )}
         {view === "two" ? null : (
-          <Outcome label={`Over ${n1} alone`} report={slice.report} run={slice.run} />
+          <Outcome
+            label={t("overOne", { n1 })}
+            message={outcomeMessage(t, format, slice.report, slice.run)}
+            outcome={slice.report.outcome}
+          />
         )}
       </div>
     </div>
@@ -427,14 +461,14 @@ export function LossLandscape(props: LossLandscapeProps) {
 
 function Outcome({
   label,
-  report,
-  run,
+  message,
+  outcome,
 }: {
   label: string;
-  report: DescentReport;
-  run: DescentRun;
+  message: string;
+  outcome: DescentReport["outcome"];
 }) {
-  const warn = report.outcome === "diverged";
+  const warn = outcome === "diverged";
   return (
     <p
       className="rounded-md border border-line px-3 py-2"
@@ -442,13 +476,13 @@ function Outcome({
         borderLeftWidth: 4,
         borderLeftColor: warn
           ? palette.negative
-          : report.outcome === "converged"
+          : outcome === "converged"
             ? palette.positive
             : palette.neutral,
       }}
     >
       <span className="font-semibold">{warn ? `⚠ ${label}: ` : `${label}: `}</span>
-      {outcomeMessage(report, run)}
+      {message}
     </p>
   );
 }
@@ -499,6 +533,7 @@ function SlicePanel({
   clipId,
   onPick,
 }: SlicePanelProps) {
+  const t = useVizT("LossLandscape");
   const right = width - MARGIN.right;
   const bottom = height - MARGIN.bottom;
   const x = scaleLinear().domain(domain).range([MARGIN.left, right]);
@@ -562,7 +597,7 @@ function SlicePanel({
             />
           </clipPath>
         </defs>
-        <Axes x={x} y={y} height={height} xLabel={name} yLabel="loss" />
+        <Axes x={x} y={y} height={height} xLabel={name} yLabel={t("axisLoss")} />
         <g clipPath={`url(#${clipId})`}>
           <path d={path} fill="none" stroke="currentColor" strokeWidth={2} />
           {tangent ? (
@@ -609,7 +644,7 @@ function SlicePanel({
               textAnchor="middle"
               {...haloText}
             >
-              start
+              {t("startMarker")}
             </text>
           ) : null}
         </g>
@@ -643,6 +678,7 @@ function MapPanel({
   clipId,
   onPick,
 }: MapPanelProps) {
+  const t = useVizT("LossLandscape");
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const right = width - MARGIN.right;
   const bottom = height - MARGIN.bottom;
@@ -787,7 +823,7 @@ function MapPanel({
                   textAnchor={startLabel.anchor}
                   {...haloText}
                 >
-                  start
+                  {t("startMarker")}
                 </text>
               </>
             ) : null}
@@ -804,7 +840,7 @@ function MapPanel({
               />
             ) : null}
             <text x={lx + 10} y={ly + 16} {...haloText}>
-              lowest
+              {t("lowestMarker")}
             </text>
           </g>
         </svg>
@@ -818,7 +854,7 @@ function MapPanel({
             background: `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((t) => tableColor(t)).join(", ")})`,
           }}
         />
-        low loss → high loss; thin lines join points of equal loss
+        {t("colorKey")}
       </p>
     </div>
   );
@@ -865,6 +901,20 @@ function tableColor(t: number): string {
   return `rgb(${VIRIDIS[i] ?? 0}, ${VIRIDIS[i + 1] ?? 0}, ${VIRIDIS[i + 2] ?? 0})`;
 }
 
+/**
+ * Tick labels with as many decimals as the tick step needs (what d3's own tick format shows), in
+ * the page's language.
+ */
+function tickFormat(
+  scale: ScaleLinear<number, number>,
+  count: number,
+  fmt: FormatNumber,
+): (value: number) => string {
+  const [d0, d1] = scale.domain() as [number, number];
+  const decimals = precisionFixed(Math.abs(tickStep(d0, d1, count)) || 1);
+  return (value) => fmt(value, decimals);
+}
+
 function Axes({
   x,
   y,
@@ -878,13 +928,15 @@ function Axes({
   xLabel: string;
   yLabel: string;
 }) {
+  const fmt = useFormatNumber();
   const [left, right] = x.range() as [number, number];
   const [bottom, top] = y.range() as [number, number];
-  const xTicks = x.ticks(Math.max(2, Math.floor((right - left) / 60)));
-  const yTicks = y.ticks(Math.max(2, Math.floor((bottom - top) / 45)));
-  const xFormat = x.tickFormat();
-  const yFormat = y.tickFormat();
-  const minus = (s: string) => s.replace("-", "−");
+  const xCount = Math.max(2, Math.floor((right - left) / 60));
+  const yCount = Math.max(2, Math.floor((bottom - top) / 45));
+  const xTicks = x.ticks(xCount);
+  const yTicks = y.ticks(yCount);
+  const xFormat = tickFormat(x, xCount, fmt);
+  const yFormat = tickFormat(y, yCount, fmt);
   return (
     <g fill="currentColor" stroke="none">
       <path
@@ -897,7 +949,7 @@ function Axes({
         <g key={`x${t}`} transform={`translate(${x(t)},${bottom})`}>
           <line y2={5} stroke="currentColor" strokeOpacity={0.6} />
           <text y={17} textAnchor="middle">
-            {minus(xFormat(t))}
+            {xFormat(t)}
           </text>
         </g>
       ))}
@@ -905,7 +957,7 @@ function Axes({
         <g key={`y${t}`} transform={`translate(${left},${y(t)})`}>
           <line x2={-5} stroke="currentColor" strokeOpacity={0.6} />
           <text x={-8} dy="0.32em" textAnchor="end">
-            {minus(yFormat(t))}
+            {yFormat(t)}
           </text>
         </g>
       ))}

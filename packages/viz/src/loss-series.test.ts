@@ -1,13 +1,44 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "use-intl";
 import { createRng } from "@neuronlab/engine/rng";
+import de from "../messages/de.json";
+import en from "../messages/en.json";
+import type { VizT } from "./i18n.tsx";
 import {
   describeLossCurve,
   formatLoss,
   formatStep,
   LossSeries,
   lossDomain,
+  lossNumberFormat,
   stepDomain,
+  type LossCurveLabels,
 } from "./loss-series.ts";
+
+/** The loss curve's words outside React, as its component gets them. */
+function words(locale: "en" | "de") {
+  const t = createTranslator({
+    locale,
+    messages: { viz: locale === "en" ? en : de },
+    namespace: "viz.LossCurve",
+    onError: (error) => {
+      throw error;
+    },
+  }) as unknown as VizT<"LossCurve">;
+  const fmt = lossNumberFormat(locale, {
+    notANumber: t("notANumber"),
+    infinite: t("infinite"),
+    minusInfinity: t("minusInfinity"),
+  });
+  const labels: LossCurveLabels = { train: t("trainLabel"), test: t("testLabel") };
+  return { t, fmt, labels };
+}
+const english = words("en");
+const describeInEnglish = (
+  train: LossSeries,
+  test: LossSeries | undefined,
+  scale: "linear" | "log",
+) => describeLossCurve(english.t, english.fmt, train, test, scale, english.labels);
 
 /** The M4 reduction computed the slow way, from every raw point, as the reference. */
 function bruteEnvelope(steps: number[], values: number[], x0: number, x1: number, cols: number) {
@@ -238,10 +269,20 @@ describe("text alternative", () => {
     expect(formatLoss(Number.POSITIVE_INFINITY)).toBe("infinite");
   });
 
+  it("formats steps and losses in German, with the catalogue's words", () => {
+    const { fmt } = words("de");
+    expect(fmt.step(12345.2)).toBe("12.345");
+    expect(fmt.loss(0.045213)).toBe("0,0452");
+    expect(fmt.loss(-2.3149)).toBe("−2,31");
+    expect(fmt.loss(3.2e9)).toBe("3,2e+9");
+    expect(fmt.loss(Number.POSITIVE_INFINITY)).toBe("unendlich");
+    expect(fmt.loss(Number.NaN)).toBe("keine Zahl");
+  });
+
   it("states the latest and lowest values and the trend of each curve", () => {
     const train = LossSeries.from([1, 0.8, 0.6, 0.5, 0.4, 0.35], [1, 2, 3, 4, 5, 6]);
     const test = LossSeries.from([0.9, 0.7, 0.75], [2, 4, 6]);
-    expect(describeLossCurve(train, test, "linear")).toBe(
+    expect(describeInEnglish(train, test, "linear")).toBe(
       "Loss curve on a linear scale, training loss and test loss from step 1 to step 6. " +
         "Latest: training loss 0.35 at step 6; test loss 0.75 at step 6. " +
         "Lowest so far: training loss 0.35 at step 6; test loss 0.7 at step 4. " +
@@ -250,12 +291,24 @@ describe("text alternative", () => {
   });
 
   it("says when nothing has been recorded, and names the scale", () => {
-    expect(describeLossCurve(new LossSeries(), undefined, "log")).toBe(
+    expect(describeInEnglish(new LossSeries(), undefined, "log")).toBe(
       "Loss curve on a logarithmic scale: no steps recorded yet.",
     );
-    expect(describeLossCurve(LossSeries.from([2]), new LossSeries(), "log")).toBe(
+    expect(describeInEnglish(LossSeries.from([2]), new LossSeries(), "log")).toBe(
       "Loss curve on a logarithmic scale, training loss from step 1 to step 1. " +
         "Latest: training loss 2 at step 1. Lowest so far: training loss 2 at step 1.",
+    );
+  });
+
+  it("says the same in German", () => {
+    const { t, fmt, labels } = words("de");
+    const train = LossSeries.from([1, 0.8, 0.6, 0.5, 0.4, 0.35], [1, 2, 3, 4, 5, 6]);
+    const test = LossSeries.from([0.9, 0.7, 0.75], [2, 4, 6]);
+    expect(describeLossCurve(t, fmt, train, test, "log", labels)).toBe(
+      "Verlustkurve mit logarithmischer Skala, Trainingsverlust und Testverlust von Schritt 1 bis Schritt 6. " +
+        "Zuletzt: Trainingsverlust 0,35 bei Schritt 6; Testverlust 0,75 bei Schritt 6. " +
+        "Bisher am niedrigsten: Trainingsverlust 0,35 bei Schritt 6; Testverlust 0,7 bei Schritt 4. " +
+        "Trainingsverlust: sinkt.",
     );
   });
 });

@@ -1,4 +1,6 @@
 import { format } from "d3-format";
+import { decimalMark } from "./format.ts";
+import type { VizT } from "./i18n.tsx";
 
 /**
  * A training run's loss as a figure keeps it: an append-only list of (step, value) points, plus a
@@ -349,22 +351,58 @@ export function lossDomain(series: readonly LossSeries[], scale: LossScale): [nu
   return hi > bottom ? [bottom, hi] : [bottom, bottom + 1];
 }
 
-const stepFormat = format(",");
 const lossFormat = format(".3~r");
 const hugeFormat = format(".2~e");
 
-export function formatStep(step: number): string {
-  return Number.isFinite(step) ? stepFormat(Math.round(step)) : "—";
+/** A step count for reading, with the language's thousands separator: 12,345 (English), 12.345 (German). */
+export function formatStep(step: number, locale = "en"): string {
+  if (!Number.isFinite(step)) return "—";
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })
+    .format(Math.round(step) || 0)
+    .replace("-", "−");
 }
 
-/** A loss with three significant digits: 2.31, 0.0452, 1.2e+9 for a diverging run. */
-export function formatLoss(value: number): string {
-  if (Number.isNaN(value)) return "not a number";
-  if (!Number.isFinite(value)) return value > 0 ? "infinite" : "minus infinity";
-  if (value !== 0 && (Math.abs(value) >= 1e6 || Math.abs(value) < 1e-4)) {
-    return hugeFormat(value).replace("-", "−");
-  }
-  return lossFormat(value).replace("-", "−");
+/** Words for losses that are not numbers, in the page's language. */
+export interface LossWords {
+  notANumber: string;
+  infinite: string;
+  minusInfinity: string;
+}
+
+const ENGLISH_WORDS: LossWords = {
+  notANumber: "not a number",
+  infinite: "infinite",
+  minusInfinity: "minus infinity",
+};
+
+/**
+ * A loss with three significant digits: 2.31, 0.0452, 1.2e+9 for a diverging run, with the
+ * language's decimal mark (2,31 in German). Components pass their language and the catalogue's
+ * words; the English defaults serve code outside React.
+ */
+export function formatLoss(value: number, locale = "en", words: LossWords = ENGLISH_WORDS): string {
+  if (Number.isNaN(value)) return words.notANumber;
+  if (!Number.isFinite(value)) return value > 0 ? words.infinite : words.minusInfinity;
+  const text =
+    value !== 0 && (Math.abs(value) >= 1e6 || Math.abs(value) < 1e-4)
+      ? hugeFormat(value)
+      : lossFormat(value);
+  const mark = decimalMark(locale);
+  return text.replace("-", "−").replace(".", mark);
+}
+
+/** How the loss curve's text prints its numbers. */
+export interface LossNumberFormat {
+  loss: (value: number) => string;
+  step: (step: number) => string;
+}
+
+/** Losses and steps in one language, e.g. `lossNumberFormat(useLocale(), words)` in a component. */
+export function lossNumberFormat(locale: string, words: LossWords): LossNumberFormat {
+  return {
+    loss: (value) => formatLoss(value, locale, words),
+    step: (step) => formatStep(step, locale),
+  };
 }
 
 export interface LossCurveLabels {
@@ -377,39 +415,40 @@ export interface LossCurveLabels {
  * losses, the lowest so far and where each curve is heading.
  */
 export function describeLossCurve(
+  t: VizT<"LossCurve">,
+  fmt: LossNumberFormat,
   train: LossSeries,
   test: LossSeries | undefined,
   scale: LossScale,
-  labels: LossCurveLabels = { train: "training loss", test: "test loss" },
+  labels: LossCurveLabels,
 ): string {
-  const scaleText = scale === "log" ? "a logarithmic" : "a linear";
   const tracks = [
     { series: train, label: labels.train },
     ...(test && test.length > 0 ? [{ series: test, label: labels.test }] : []),
-  ].filter((t) => t.series.length > 0);
-  if (tracks.length === 0) return `Loss curve on ${scaleText} scale: no steps recorded yet.`;
+  ].filter((track) => track.series.length > 0);
+  if (tracks.length === 0) return t("describeEmpty", { scale });
 
-  const from = Math.min(...tracks.map((t) => t.series.firstStep));
-  const to = Math.max(...tracks.map((t) => t.series.lastStep));
-  const parts = [
-    `Loss curve on ${scaleText} scale, ${tracks.map((t) => t.label).join(" and ")} from step ${formatStep(from)} to step ${formatStep(to)}.`,
-  ];
-  const latest = tracks.map((t) => {
-    const p = t.series.latest as LossPoint;
-    return `${t.label} ${formatLoss(p.value)} at step ${formatStep(p.step)}`;
+  const from = Math.min(...tracks.map((track) => track.series.firstStep));
+  const to = Math.max(...tracks.map((track) => track.series.lastStep));
+  const [first, second] = tracks;
+  const curves =
+    first && second
+      ? t("twoCurves", { first: first.label, second: second.label })
+      : (first?.label ?? "");
+  const parts = [t("describeOverview", { scale, curves, from: fmt.step(from), to: fmt.step(to) })];
+  const reading = (label: string, p: LossPoint) =>
+    t("reading", { label, loss: fmt.loss(p.value), step: fmt.step(p.step) });
+  const latest = tracks.map((track) => reading(track.label, track.series.latest as LossPoint));
+  parts.push(t("latest", { readings: latest.join("; ") }));
+  const lowest = tracks.flatMap((track) => {
+    const p = track.series.minimum;
+    return p ? [reading(track.label, p)] : [];
   });
-  parts.push(`Latest: ${latest.join("; ")}.`);
-  const lowest = tracks.map((t) => {
-    const p = t.series.minimum;
-    return p ? `${t.label} ${formatLoss(p.value)} at step ${formatStep(p.step)}` : undefined;
-  });
-  const known = lowest.filter((s): s is string => s !== undefined);
-  if (known.length > 0) parts.push(`Lowest so far: ${known.join("; ")}.`);
-  const trends = tracks.map((t) => {
-    const trend = t.series.trend();
-    return trend ? `${capitalise(t.label)} is ${trend}.` : undefined;
-  });
-  parts.push(...trends.filter((s): s is string => s !== undefined));
+  if (lowest.length > 0) parts.push(t("lowest", { readings: lowest.join("; ") }));
+  for (const track of tracks) {
+    const trend = track.series.trend();
+    if (trend) parts.push(t("trend", { label: capitalise(track.label), trend }));
+  }
   return parts.join(" ");
 }
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Network } from "@neuronlab/engine/network";
 import type { NetworkSpec, NetworkWeights } from "@neuronlab/engine/network-spec";
+import { createTranslator } from "use-intl";
+import de from "../messages/de.json";
+import en from "../messages/en.json";
 import { formatNumber } from "./format.ts";
+import type { FormatNumber } from "./i18n.tsx";
 import {
   describeNetworkGraph,
   edgeDetails,
@@ -15,7 +19,22 @@ import {
   stageView,
   traceNetwork,
   type GraphModel,
+  type GraphT,
 } from "./network-graph-model.ts";
+
+/** The graph's words and numbers outside React, as `useVizT` and `useFormatNumber` give them. */
+function words(locale: "en" | "de"): { t: GraphT; fmt: FormatNumber } {
+  const t = createTranslator({
+    locale,
+    messages: { en, de }[locale],
+    namespace: "NetworkGraph",
+    onError: (error) => {
+      throw error;
+    },
+  }) as unknown as GraphT;
+  return { t, fmt: (value, decimals) => formatNumber(value, decimals, locale) };
+}
+const { t, fmt } = words("en");
 
 const spec: NetworkSpec = {
   inputs: 2,
@@ -73,9 +92,9 @@ describe("stages", () => {
   });
 
   it("names the stage for the status line", () => {
-    expect(stageLabel(0, 2)).toMatch(/^Input/);
-    expect(stageLabel(1, 2)).toBe("Forward pass: hidden layer 1 (1 of 2).");
-    expect(stageLabel(3, 2)).toBe("Backward pass: gradients at the output layer (1 of 2).");
+    expect(stageLabel(0, 2, t)).toMatch(/^Input/);
+    expect(stageLabel(1, 2, t)).toBe("Forward pass: hidden layer 1 (1 of 2).");
+    expect(stageLabel(3, 2, t)).toBe("Backward pass: gradients at the output layer (1 of 2).");
   });
 
   it("puts inputs, then activations, then gradients on the nodes as the stages go", () => {
@@ -93,26 +112,30 @@ describe("stages", () => {
 describe("details", () => {
   it("gives a neuron's z, a and bias once the forward pass reaches it, and ∂L/∂z later", () => {
     const m = model();
-    expect(nodeDetails(m, 0, 1, 0).lines[0]).toMatch(/not computed yet/);
-    const forward = nodeDetails(m, 1, 1, 0);
+    expect(nodeDetails(m, 0, 1, 0, t, fmt).lines[0]).toMatch(/not computed yet/);
+    const forward = nodeDetails(m, 1, 1, 0, t, fmt);
     expect(forward.title).toBe("Hidden layer 1, neuron 1");
     expect(forward.lines).toContain("z = Σ a·w + b = 1.10 (bias b = 0.10)");
     expect(forward.lines).toContain("a = ReLU(z) = 1.10");
     expect(forward.lines.at(-1)).toMatch(/∂L\/∂z: not computed yet/);
     const dz = m.trace.backward?.layers[0]?.dz[0] ?? NaN;
-    expect(nodeDetails(m, 4, 1, 0).lines).toContain(`gradient ∂L/∂z = ${formatNumber(dz, 3)}`);
-    expect(nodeDetails(m, 2, 2, 0).lines).toContain("target y = 1.00");
-    expect(nodeDetails(m, 0, 0, 1).lines).toEqual(["input x₂ = 2.00"]);
+    expect(nodeDetails(m, 4, 1, 0, t, fmt).lines).toContain(
+      `gradient ∂L/∂z = ${formatNumber(dz, 3)}`,
+    );
+    expect(nodeDetails(m, 2, 2, 0, t, fmt).lines).toContain("target y = 1.00");
+    expect(nodeDetails(m, 0, 0, 1, t, fmt).lines).toEqual(["input x₂ = 2.00"]);
   });
 
   it("gives a connection's weight, what it carries and its gradient", () => {
     const m = model();
-    const early = edgeDetails(m, 0, 1, 1, 0);
+    const early = edgeDetails(m, 0, 1, 1, 0, t, fmt);
     expect(early.title).toBe("Connection from input layer, neuron 2 to hidden layer 1, neuron 1");
     expect(early.lines[0]).toBe("weight w = 0.25");
-    expect(edgeDetails(m, 1, 1, 1, 0).lines).toContain("carries a·w = 2.00 × 0.25 = 0.50");
+    expect(edgeDetails(m, 1, 1, 1, 0, t, fmt).lines).toContain("carries a·w = 2.00 × 0.25 = 0.50");
     const dW = m.trace.backward?.layers[0]?.dW[1]?.[0] ?? NaN;
-    expect(edgeDetails(m, 4, 1, 1, 0).lines).toContain(`gradient ∂L/∂w = ${formatNumber(dW, 3)}`);
+    expect(edgeDetails(m, 4, 1, 1, 0, t, fmt).lines).toContain(
+      `gradient ∂L/∂w = ${formatNumber(dW, 3)}`,
+    );
   });
 
   it("finds the largest weight gradient", () => {
@@ -124,19 +147,19 @@ describe("details", () => {
 describe("describeNetworkGraph", () => {
   it("states the shape and the current numbers at each stage", () => {
     const m = model();
-    const start = describeNetworkGraph(m, 0);
+    const start = describeNetworkGraph(m, 0, t, fmt);
     expect(start).toContain(
       "A dense network in 3 columns: 2 inputs, hidden layer 1 with 2 neurons (ReLU), an output layer with 1 neuron (sigmoid).",
     );
     expect(start).toContain("Input values: 1.00, 2.00.");
     const a = m.trace.forward.layers[0]?.a ?? [];
-    expect(describeNetworkGraph(m, 1)).toContain(
+    expect(describeNetworkGraph(m, 1, t, fmt)).toContain(
       `Forward pass at the hidden layer 1: activations ${a.map((v) => formatNumber(v)).join(", ")}.`,
     );
-    const out = describeNetworkGraph(m, 2);
+    const out = describeNetworkGraph(m, 2, t, fmt);
     expect(out).toContain(`The output is ŷ = ${formatNumber(m.trace.forward.output[0] ?? NaN)}`);
     expect(out).toContain(`a loss of ${formatNumber(m.trace.backward?.loss ?? NaN, 3)}`);
-    const back = describeNetworkGraph(m, 4);
+    const back = describeNetworkGraph(m, 4, t, fmt);
     expect(back).toContain("Backward pass at the hidden layer 1: gradients ∂L/∂z");
     expect(back).toContain("Its largest weight gradient is ∂L/∂w =");
   });
@@ -156,7 +179,30 @@ describe("describeNetworkGraph", () => {
         new Array<number>(20).fill(1),
       ),
     };
-    expect(describeNetworkGraph(m, 0)).toContain("and 8 more");
+    expect(describeNetworkGraph(m, 0, t, fmt)).toContain("and 8 more");
+  });
+});
+
+describe("in German", () => {
+  it("names the stage, the neurons and connections, and lists numbers with decimal commas", () => {
+    const german = words("de");
+    const m = model();
+    expect(stageLabel(3, 2, german.t)).toBe(
+      "Rückwärtsdurchlauf: Gradienten an der Ausgabeschicht (1 von 2).",
+    );
+    const node = nodeDetails(m, 1, 1, 0, german.t, german.fmt);
+    expect(node.title).toBe("Verborgene Schicht 1, Neuron 1");
+    expect(node.lines).toContain("z = Σ a·w + b = 1,10 (Bias b = 0,10)");
+    expect(edgeDetails(m, 1, 1, 1, 0, german.t, german.fmt).title).toBe(
+      "Verbindung von Neuron 2 der Eingabeschicht zu Neuron 1 der verborgenen Schicht 1",
+    );
+    const start = describeNetworkGraph(m, 0, german.t, german.fmt);
+    expect(start).toContain(
+      "Eingabewerte: 1,00; 2,00. Der Vorwärtsdurchlauf hat noch nicht begonnen.",
+    );
+    expect(describeNetworkGraph(m, 4, german.t, german.fmt)).toContain(
+      "Rückwärtsdurchlauf an der verborgenen Schicht 1: Gradienten ∂L/∂z",
+    );
   });
 });
 

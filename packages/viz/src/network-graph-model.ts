@@ -1,6 +1,10 @@
 import { Network, type BackwardTrace, type ForwardTrace } from "@neuronlab/engine/network";
 import type { LayerActivation, NetworkSpec, NetworkWeights } from "@neuronlab/engine/network-spec";
-import { formatNumber, subscript } from "./format.ts";
+import { subscript } from "./format.ts";
+import type { FormatNumber, VizT } from "./i18n.tsx";
+
+/** The graph's words, from the "NetworkGraph" messages. */
+export type GraphT = VizT<"NetworkGraph">;
 
 /**
  * The numbers and words of the network graph, apart from any drawing: the glass-box trace of one
@@ -55,42 +59,57 @@ export function stageView(stage: number, layerCount: number): StageView {
   return { pass: "backward", forwardColumn: L, gradientFrom: from, activeColumn: from };
 }
 
-/** "input layer", "hidden layer 2", "output layer". */
-export function columnName(column: number, layerCount: number): string {
-  if (column === 0) return "input layer";
-  if (column === layerCount) return "output layer";
-  return `hidden layer ${column}`;
+function columnKind(column: number, layerCount: number): "input" | "output" | "hidden" {
+  if (column === 0) return "input";
+  if (column === layerCount) return "output";
+  return "hidden";
+}
+
+/**
+ * "input layer", "hidden layer 2", "output layer". `dative` gives the form that follows a
+ * preposition and an article ("at the …", "from … to …"): the same in English, inflected in German.
+ */
+export function columnName(column: number, layerCount: number, t: GraphT, dative = false): string {
+  return t(dative ? "layerDative" : "layer", {
+    kind: columnKind(column, layerCount),
+    index: column,
+  });
 }
 
 /** Column heading above the drawing; `short` for narrow columns. */
-export function columnHeading(column: number, layerCount: number, short: boolean): string {
-  if (column === 0) return short ? "In" : "Input";
-  if (column === layerCount) return short ? "Out" : "Output";
-  return short ? `H${column}` : `Hidden ${column}`;
+export function columnHeading(
+  column: number,
+  layerCount: number,
+  short: boolean,
+  t: GraphT,
+): string {
+  return t(short ? "columnHeadingShort" : "columnHeading", {
+    kind: columnKind(column, layerCount),
+    index: column,
+  });
 }
 
-const ACTIVATION_LABELS: Record<LayerActivation, string> = {
-  linear: "linear",
-  relu: "ReLU",
-  leakyRelu: "leaky ReLU",
-  sigmoid: "sigmoid",
-  tanh: "tanh",
-  softmax: "softmax",
-};
-
-export function activationLabel(name: LayerActivation): string {
-  return ACTIVATION_LABELS[name];
+export function activationLabel(name: LayerActivation, t: GraphT): string {
+  return t("activation", { name });
 }
 
 /** What the walk-through is doing, for the status line beside the controls. */
-export function stageLabel(stage: number, layerCount: number): string {
+export function stageLabel(stage: number, layerCount: number, t: GraphT): string {
   const view = stageView(stage, layerCount);
-  if (view.pass === "input") return "Input: the example's values, before the forward pass.";
+  if (view.pass === "input") return t("stageInput");
   if (view.pass === "forward") {
-    return `Forward pass: ${columnName(view.activeColumn, layerCount)} (${view.activeColumn} of ${layerCount}).`;
+    return t("stageForward", {
+      layer: columnName(view.activeColumn, layerCount, t),
+      step: view.activeColumn,
+      count: layerCount,
+    });
   }
   const done = layerCount + 1 - view.gradientFrom;
-  return `Backward pass: gradients at the ${columnName(view.gradientFrom, layerCount)} (${done} of ${layerCount}).`;
+  return t("stageBackward", {
+    layer: columnName(view.gradientFrom, layerCount, t, true),
+    step: done,
+    count: layerCount,
+  });
 }
 
 /** The number printed on a node at this stage, and what it is. */
@@ -159,10 +178,6 @@ export function neuronSymbol(column: number, index: number, layerCount: number):
   return subscript("h", index + 1);
 }
 
-function neuronPhrase(column: number, index: number, layerCount: number): string {
-  return `${columnName(column, layerCount)}, neuron ${index + 1}`;
-}
-
 export interface Details {
   readonly title: string;
   readonly lines: readonly string[];
@@ -190,16 +205,21 @@ export function nodeDetails(
   stage: number,
   column: number,
   index: number,
+  t: GraphT,
+  fmt: FormatNumber,
 ): Details {
   const { spec, trace } = model;
   const L = spec.layers.length;
   const view = stageView(stage, L);
-  const title = capitalise(neuronPhrase(column, index, L));
+  const title = capitalise(t("nodeTitle", { layer: columnName(column, L, t), index: index + 1 }));
   if (column === 0) {
     return {
       title,
       lines: [
-        `input ${neuronSymbol(0, index, L)} = ${formatNumber(trace.forward.input[index] ?? Number.NaN)}`,
+        t("nodeInput", {
+          symbol: neuronSymbol(0, index, L),
+          value: fmt(trace.forward.input[index] ?? Number.NaN),
+        }),
       ],
     };
   }
@@ -209,19 +229,24 @@ export function nodeDetails(
     const z = trace.forward.layers[column - 1]?.z[index] ?? Number.NaN;
     const a = trace.forward.layers[column - 1]?.a[index] ?? Number.NaN;
     const bias = model.weights[column - 1]?.bias[index] ?? Number.NaN;
-    lines.push(`z = Σ a·w + b = ${formatNumber(z)} (bias b = ${formatNumber(bias)})`);
-    lines.push(`a = ${activationLabel(layer?.activation ?? "linear")}(z) = ${formatNumber(a)}`);
+    lines.push(t("nodeSum", { z: fmt(z), bias: fmt(bias) }));
+    lines.push(
+      t("nodeActivation", {
+        activation: activationLabel(layer?.activation ?? "linear", t),
+        a: fmt(a),
+      }),
+    );
     if (column === L && trace.target) {
-      lines.push(`target y = ${formatNumber(trace.target[index] ?? Number.NaN)}`);
+      lines.push(t("nodeTarget", { value: fmt(trace.target[index] ?? Number.NaN) }));
     }
   } else {
-    lines.push("z and a: not computed yet; step the forward pass to this layer.");
+    lines.push(t("nodeNotReached"));
   }
   const dz = trace.backward?.layers[column - 1]?.dz[index];
   if (column >= view.gradientFrom && dz !== undefined) {
-    lines.push(`gradient ∂L/∂z = ${formatNumber(dz, 3)}`);
+    lines.push(t("nodeGradient", { value: fmt(dz, 3) }));
   } else if (trace.backward) {
-    lines.push("gradient ∂L/∂z: not computed yet; it arrives in the backward pass.");
+    lines.push(t("nodeGradientLater"));
   }
   return { title, lines };
 }
@@ -232,88 +257,130 @@ export function edgeDetails(
   layer: number,
   from: number,
   to: number,
+  t: GraphT,
+  fmt: FormatNumber,
 ): Details {
   const { spec, weights, trace } = model;
   const L = spec.layers.length;
   const view = stageView(stage, L);
   const w = edgeWeight(spec, weights, layer, from, to);
-  const title = `Connection from ${neuronPhrase(layer - 1, from, L)} to ${neuronPhrase(layer, to, L)}`;
-  const lines = [`weight w = ${formatNumber(w)}`];
+  const title = t("edgeTitle", {
+    fromLayer: columnName(layer - 1, L, t, true),
+    from: from + 1,
+    toLayer: columnName(layer, L, t, true),
+    to: to + 1,
+  });
+  const lines = [t("edgeWeight", { value: fmt(w) })];
   if (layer <= view.forwardColumn) {
     const source =
       layer === 1 ? trace.forward.input[from] : trace.forward.layers[layer - 2]?.a[from];
     const a = source ?? Number.NaN;
-    lines.push(`carries a·w = ${formatNumber(a)} × ${formatNumber(w)} = ${formatNumber(a * w)}`);
+    lines.push(t("edgeCarries", { a: fmt(a), w: fmt(w), product: fmt(a * w) }));
   }
   const dW = edgeGradient(trace, layer, from, to);
   if (layer >= view.gradientFrom && dW !== undefined) {
-    lines.push(`gradient ∂L/∂w = ${formatNumber(dW, 3)}`);
+    lines.push(t("edgeGradient", { value: fmt(dW, 3) }));
   } else if (trace.backward) {
-    lines.push("gradient ∂L/∂w: not computed yet; it arrives in the backward pass.");
+    lines.push(t("edgeGradientLater"));
   }
   return { title, lines };
 }
 
-export function focusDetails(model: GraphModel, stage: number, focus: GraphFocus): Details {
+export function focusDetails(
+  model: GraphModel,
+  stage: number,
+  focus: GraphFocus,
+  t: GraphT,
+  fmt: FormatNumber,
+): Details {
   return focus.kind === "node"
-    ? nodeDetails(model, stage, focus.layer, focus.index)
-    : edgeDetails(model, stage, focus.layer, focus.from, focus.to);
+    ? nodeDetails(model, stage, focus.layer, focus.index, t, fmt)
+    : edgeDetails(model, stage, focus.layer, focus.from, focus.to, t, fmt);
 }
 
-/** A list of numbers for the text alternative, cut short after `max` of them. */
-function listValues(values: readonly number[], max = 12, decimals = 2): string {
-  const shown = values.slice(0, max).map((v) => formatNumber(v, decimals));
-  const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+/**
+ * A list of numbers for the text alternative, cut short after `max` of them. The separator is the
+ * language's: "; " in German, where the comma is the decimal mark.
+ */
+function listValues(
+  values: readonly number[],
+  t: GraphT,
+  fmt: FormatNumber,
+  max = 12,
+  decimals = 2,
+): string {
+  const shown = values
+    .slice(0, max)
+    .map((v) => fmt(v, decimals))
+    .join(t("listSeparator"));
+  const rest = values.length - Math.min(values.length, max);
+  return rest > 0 ? t("listMore", { values: shown, count: rest }) : shown;
 }
 
 /** The figure's text alternative: the network's shape and the numbers of the current stage. */
-export function describeNetworkGraph(model: GraphModel, stage: number): string {
+export function describeNetworkGraph(
+  model: GraphModel,
+  stage: number,
+  t: GraphT,
+  fmt: FormatNumber,
+): string {
   const { spec, trace } = model;
   const L = spec.layers.length;
   const view = stageView(stage, L);
-  const hidden = spec.layers
-    .slice(0, -1)
-    .map(
-      (layer, i) =>
-        `hidden layer ${i + 1} with ${plural(layer.units, "neuron")} (${activationLabel(layer.activation)})`,
-    );
+  const hidden = spec.layers.slice(0, -1).map((layer, i) =>
+    t("describeHidden", {
+      index: i + 1,
+      units: layer.units,
+      activation: activationLabel(layer.activation, t),
+    }),
+  );
   const out = spec.layers[L - 1];
-  const shape = [
-    `A dense network in ${L + 1} columns: ${plural(spec.inputs, "input")}`,
+  const layers = [
     ...hidden,
-    `an output layer with ${plural(out?.units ?? 0, "neuron")} (${activationLabel(out?.activation ?? "linear")})`,
+    t("describeOutputLayer", {
+      units: out?.units ?? 0,
+      activation: activationLabel(out?.activation ?? "linear", t),
+    }),
   ].join(", ");
-  const parts = [`${shape}.`];
-  const outputs = `The output is ŷ = ${listValues(trace.forward.output)}`;
-  const loss =
+  const parts = [t("describeShape", { columns: L + 1, inputs: spec.inputs, layers })];
+  const outputs = listValues(trace.forward.output, t, fmt);
+  const outcome =
     trace.backward && trace.target
-      ? ` for the target y = ${listValues(trace.target)}, a loss of ${formatNumber(trace.backward.loss, 3)}.`
-      : ".";
+      ? t("describeOutputWithLoss", {
+          values: outputs,
+          target: listValues(trace.target, t, fmt),
+          loss: fmt(trace.backward.loss, 3),
+        })
+      : t("describeOutput", { values: outputs });
   if (view.pass === "input") {
-    parts.push(
-      `Input values: ${listValues(trace.forward.input)}. The forward pass has not started.`,
-    );
+    parts.push(t("describeInput", { values: listValues(trace.forward.input, t, fmt) }));
   } else if (view.pass === "forward") {
     const a = trace.forward.layers[view.activeColumn - 1]?.a ?? [];
     parts.push(
-      `Forward pass at the ${columnName(view.activeColumn, L)}: activations ${listValues(a)}.`,
+      t("describeForward", {
+        layer: columnName(view.activeColumn, L, t, true),
+        values: listValues(a, t, fmt),
+      }),
     );
-    if (view.activeColumn === L) parts.push(`${outputs}${loss}`);
+    if (view.activeColumn === L) parts.push(outcome);
   } else {
     const g = trace.backward?.layers[view.gradientFrom - 1];
-    parts.push(`${outputs}${loss}`);
+    parts.push(outcome);
     parts.push(
-      `Backward pass at the ${columnName(view.gradientFrom, L)}: gradients ∂L/∂z ${listValues(g?.dz ?? [], 12, 3)}.`,
+      t("describeBackward", {
+        layer: columnName(view.gradientFrom, L, t, true),
+        values: listValues(g?.dz ?? [], t, fmt, 12, 3),
+      }),
     );
     const strongest = strongestGradient(trace, view.gradientFrom);
     if (strongest) {
       parts.push(
-        `Its largest weight gradient is ∂L/∂w = ${formatNumber(strongest.value, 3)}, on the connection from ${neuronPhrase(view.gradientFrom - 1, strongest.from, L)} to neuron ${strongest.to + 1}.`,
+        t("describeStrongest", {
+          value: fmt(strongest.value, 3),
+          layer: columnName(view.gradientFrom - 1, L, t, true),
+          from: strongest.from + 1,
+          to: strongest.to + 1,
+        }),
       );
     }
   }

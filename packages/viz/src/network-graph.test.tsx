@@ -6,6 +6,7 @@ import type { NetworkSpec, NetworkWeights } from "@neuronlab/engine/network-spec
 import { formatNumber } from "./format.ts";
 import { NetworkGraph } from "./network-graph.tsx";
 import { traceNetwork } from "./network-graph-model.ts";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 const spec: NetworkSpec = {
   inputs: 2,
@@ -55,6 +56,7 @@ describe("NetworkGraph", () => {
   it("draws one node per neuron and one line per weight, with the input values on the inputs", () => {
     const { container } = render(
       <NetworkGraph spec={spec} weights={weights} input={input} target={target} />,
+      { wrapper: IntlWrapper },
     );
     expect(container.querySelectorAll("[data-node]")).toHaveLength(6);
     expect(container.querySelectorAll("[data-edge]")).toHaveLength(9);
@@ -75,6 +77,7 @@ describe("NetworkGraph", () => {
         target={target}
         onStageChange={onStageChange}
       />,
+      { wrapper: IntlWrapper },
     );
     const forward = screen.getByRole("button", { name: "Step forward" });
     await user.click(forward);
@@ -106,6 +109,7 @@ describe("NetworkGraph", () => {
   it("shows a neuron's or a connection's numbers on hover", () => {
     const { container } = render(
       <NetworkGraph spec={spec} weights={weights} trace={trace} defaultStage={4} />,
+      { wrapper: IntlWrapper },
     );
     const node = container.querySelector('[data-node="1:2"] circle');
     if (!node) throw new Error("no node");
@@ -128,6 +132,7 @@ describe("NetworkGraph", () => {
     const user = userEvent.setup();
     render(
       <NetworkGraph spec={spec} weights={weights} input={input} target={target} defaultStage={2} />,
+      { wrapper: IntlWrapper },
     );
     await user.tab();
     await user.tab();
@@ -153,7 +158,9 @@ describe("NetworkGraph", () => {
 
   it("plays through the stages and stops at the end", () => {
     vi.useFakeTimers();
-    render(<NetworkGraph spec={spec} weights={weights} trace={trace} playInterval={100} />);
+    render(<NetworkGraph spec={spec} weights={weights} trace={trace} playInterval={100} />, {
+      wrapper: IntlWrapper,
+    });
     fireEvent.click(screen.getByRole("button", { name: "Play" }));
     expect(screen.getByRole("button", { name: "Pause" })).toBeTruthy();
     act(() => {
@@ -171,7 +178,9 @@ describe("NetworkGraph", () => {
 
   it("jumps to the end of the pass instead of animating when motion is reduced", () => {
     mockReducedMotion(true);
-    const { container } = render(<NetworkGraph spec={spec} weights={weights} trace={trace} />);
+    const { container } = render(<NetworkGraph spec={spec} weights={weights} trace={trace} />, {
+      wrapper: IntlWrapper,
+    });
     fireEvent.click(screen.getByRole("button", { name: "Play" }));
     expect(status()).toMatch(/^Forward pass: output layer/);
     expect(container.querySelector("[style*=nl-pulse]")).toBeNull();
@@ -182,14 +191,44 @@ describe("NetworkGraph", () => {
   it("follows a controlled stage", () => {
     const { rerender } = render(
       <NetworkGraph spec={spec} weights={weights} trace={trace} stage={1} />,
+      { wrapper: IntlWrapper },
     );
     expect(status()).toMatch(/^Forward pass: hidden layer 1/);
     rerender(<NetworkGraph spec={spec} weights={weights} trace={trace} stage={3} />);
     expect(status()).toMatch(/^Backward pass/);
   });
 
+  it("speaks German, with decimal commas in its numbers", () => {
+    const { container } = render(
+      <NetworkGraph spec={spec} weights={weights} trace={trace} defaultStage={2} />,
+      { wrapper: German },
+    );
+    expect(screen.getByRole("button", { name: "Schritt vor" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Zurücksetzen" })).toBeTruthy();
+    const loss = formatNumber(trace.backward?.loss ?? NaN, 3, "de");
+    expect(loss).toMatch(/^\d,\d{3}$/);
+    expect(status()).toBe(`Vorwärtsdurchlauf: Ausgabeschicht (2 von 2). Verlust ${loss}.`);
+    expect(description()).toContain(
+      "Ein vollständig verbundenes Netz in 3 Spalten: 2 Eingaben, verborgene Schicht 1 mit 3 Neuronen (tanh), eine Ausgabeschicht mit 1 Neuron (Sigmoid).",
+    );
+    expect(description()).toContain(
+      `Die Ausgabe ist ŷ = ${formatNumber(trace.forward.output[0] ?? NaN, 2, "de")} beim Zielwert y = 1,00, ein Verlust von ${loss}.`,
+    );
+    expect(container.querySelector('[data-node="0:1"] text')?.textContent).toBe("−0,50");
+    expect(screen.getByRole("application").getAttribute("aria-label")).toMatch(/Pfeiltasten/);
+    const edge = container.querySelector('[data-edge="2:1:0"] line');
+    if (!edge) throw new Error("no edge");
+    fireEvent.pointerMove(edge);
+    expect(details()).toContain(
+      "Verbindung von Neuron 2 der verborgenen Schicht 1 zu Neuron 1 der Ausgabeschicht",
+    );
+    expect(details()).toContain("Gewicht w = −2,00");
+  });
+
   it("keeps the drawing out of the accessibility tree and labels the graph", () => {
-    const { container } = render(<NetworkGraph spec={spec} weights={weights} input={input} />);
+    const { container } = render(<NetworkGraph spec={spec} weights={weights} input={input} />, {
+      wrapper: IntlWrapper,
+    });
     expect(container.querySelector("svg")?.getAttribute("aria-hidden")).toBe("true");
     expect(screen.getByRole("application").getAttribute("aria-label")).toMatch(/Arrow keys/);
     // Without a target there is no backward pass.

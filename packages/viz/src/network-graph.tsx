@@ -12,9 +12,9 @@ import {
   type PointerEvent,
   type ReactNode,
 } from "react";
-import { formatNumber } from "./format.ts";
 import { useElementWidth } from "./hooks/use-element-width.ts";
 import { useReducedMotion } from "./hooks/use-reduced-motion.ts";
+import { useFormatNumber, useVizT, type FormatNumber } from "./i18n.tsx";
 import {
   columnHeading,
   describeNetworkGraph,
@@ -31,6 +31,7 @@ import {
   traceNetwork,
   type GraphFocus,
   type GraphModel,
+  type GraphT,
   type GraphTrace,
 } from "./network-graph-model.ts";
 import { networkLayout, type NetworkLayout } from "./network-layout.ts";
@@ -122,6 +123,8 @@ function focusFromTarget(target: EventTarget | null): GraphFocus | null {
  * weighted by |∂L/∂w|. Every neuron and connection can be read by pointer or keyboard.
  */
 export function NetworkGraph(props: NetworkGraphProps) {
+  const t = useVizT("NetworkGraph");
+  const fmt = useFormatNumber();
   const { spec, weights, maxVisible = 12, playInterval = 900 } = props;
   const { input, target, trace: givenTrace } = props;
   const trace = useMemo(
@@ -223,9 +226,13 @@ export function NetworkGraph(props: NetworkGraphProps) {
     if (next) setFocus(next);
   };
 
-  const description = describeNetworkGraph(model, stage);
-  const details = inspected ? focusDetails(model, stage, inspected) : null;
-  const status = stageLabel(stage, L);
+  const description = describeNetworkGraph(model, stage, t, fmt);
+  const details = inspected ? focusDetails(model, stage, inspected, t, fmt) : null;
+  const stageText = stageLabel(stage, L, t);
+  const status =
+    view.forwardColumn === L && trace.backward && trace.target
+      ? t("statusWithLoss", { status: stageText, loss: fmt(trace.backward.loss, 3) })
+      : stageText;
 
   const descriptionId = useId();
   const detailsId = useId();
@@ -246,7 +253,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
           }}
           disabled={stage === 0}
         >
-          Step back
+          {t("stepBack")}
         </button>
         <button
           type="button"
@@ -257,10 +264,10 @@ export function NetworkGraph(props: NetworkGraphProps) {
           }}
           disabled={atEnd}
         >
-          Step forward
+          {t("stepForward")}
         </button>
         <button type="button" className={button} onClick={play} aria-pressed={playing}>
-          {playing ? "Pause" : "Play"}
+          {playing ? t("pause") : t("play")}
         </button>
         <button
           type="button"
@@ -271,23 +278,16 @@ export function NetworkGraph(props: NetworkGraphProps) {
           }}
           disabled={stage === 0 && !playing}
         >
-          Reset
+          {t("reset")}
         </button>
       </div>
       <p className="mt-2 text-sm font-medium" data-testid="network-graph-status">
         {status}
-        {view.forwardColumn === L && trace.backward && trace.target
-          ? ` Loss ${formatNumber(trace.backward.loss, 3)}.`
-          : ""}
       </p>
-      <p className="mt-1 text-xs text-muted">
-        Numbers on neurons are activations a; a dashed ring means the number is the gradient ∂L/∂z.
-        Solid blue lines are positive, dashed orange ones negative; the stronger a line, the larger
-        |w| (|∂L/∂w| once the backward pass reaches it).
-      </p>
+      <p className="mt-1 text-xs text-muted">{t("legend")}</p>
       {layout.scrolls ? (
         <p id={hintId} className="mt-1 text-xs font-medium text-muted">
-          Scroll sideways to see every layer →
+          {t("scrollHint")}
         </p>
       ) : null}
       {/* An application, not a group: screen readers then pass the arrow keys through to it. */}
@@ -295,8 +295,8 @@ export function NetworkGraph(props: NetworkGraphProps) {
       <div
         ref={scrollRef}
         role="application"
-        aria-roledescription="network graph"
-        aria-label="Neurons and connections. Arrow keys move between neurons; Enter steps through the connections of the current neuron, Escape returns to it."
+        aria-roledescription={t("graphRole")}
+        aria-label={t("graphLabel")}
         aria-describedby={detailsId}
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- its one tab stop
         tabIndex={0}
@@ -324,6 +324,8 @@ export function NetworkGraph(props: NetworkGraphProps) {
           animate={!reducedMotion}
           inspected={inspected}
           showFocus={focused || hovered !== null}
+          t={t}
+          fmt={fmt}
         />
       </div>
       <div
@@ -342,19 +344,13 @@ export function NetworkGraph(props: NetworkGraphProps) {
             </ul>
           </>
         ) : (
-          <p className="text-muted">
-            Point at a neuron or a connection, or focus the graph and use the arrow keys, to read
-            its numbers.
-          </p>
+          <p className="text-muted">{t("detailsHint")}</p>
         )}
       </div>
       <p id={descriptionId} aria-live="polite" className="sr-only">
         {description}
       </p>
-      <figcaption className="mt-2 text-sm text-muted">
-        {props.caption ??
-          "One example through a dense network: the forward pass computes each layer from the one before; the backward pass sends the loss's gradient back to every weight."}
-      </figcaption>
+      <figcaption className="mt-2 text-sm text-muted">{props.caption ?? t("caption")}</figcaption>
     </figure>
   );
 }
@@ -366,6 +362,8 @@ interface DrawingProps {
   animate: boolean;
   inspected: GraphFocus | null;
   showFocus: boolean;
+  t: GraphT;
+  fmt: FormatNumber;
 }
 
 const PULSE_CSS = `
@@ -374,7 +372,16 @@ const PULSE_CSS = `
 @keyframes nl-fade-in { from { opacity: 0; } to { opacity: 1; } }
 `;
 
-function GraphDrawing({ model, layout, stage, animate, inspected, showFocus }: DrawingProps) {
+function GraphDrawing({
+  model,
+  layout,
+  stage,
+  animate,
+  inspected,
+  showFocus,
+  t,
+  fmt,
+}: DrawingProps) {
   const { spec, weights, trace } = model;
   const L = spec.layers.length;
   const view = stageView(stage, L);
@@ -433,7 +440,7 @@ function GraphDrawing({ model, layout, stage, animate, inspected, showFocus }: D
             fill="currentColor"
             textDecoration={c === view.activeColumn ? "underline" : undefined}
           >
-            {columnHeading(c, L, shortHeadings)}
+            {columnHeading(c, L, shortHeadings, t)}
           </text>
         </g>
       ))}
@@ -534,7 +541,7 @@ function GraphDrawing({ model, layout, stage, animate, inspected, showFocus }: D
                 : Math.abs(v.value) / maxA;
           // Gradients are small, so they get a third decimal where the node has room for it.
           const decimals = v.kind === "gradient" && r >= 18 ? 3 : 2;
-          const text = known ? formatNumber(v.value, decimals) : "";
+          const text = known ? fmt(v.value, decimals) : "";
           // Shrinks long numbers so they always fit inside the circle.
           const size = Math.min(fontSize, (2 * r - 5) / (0.58 * Math.max(text.length, 1)));
           const isInspected =

@@ -1,5 +1,8 @@
+"use client";
+
 import { Figure } from "./figure.tsx";
-import { formatNumber, subscript } from "./format.ts";
+import { subscript } from "./format.ts";
+import { useFormatNumber, useVizT, type FormatNumber, type VizT } from "./i18n.tsx";
 import { edgeWidth, palette, signColor } from "./palette.ts";
 
 export interface NeuronDiagramProps {
@@ -24,17 +27,27 @@ export interface NeuronDiagramProps {
 export type NeuronLayoutName = "wide" | "compact";
 
 /** The text alternative of the diagram: every number the picture shows, in reading order. */
-export function describeNeuron(p: NeuronDiagramProps): string {
-  const terms = p.inputs.map(
-    (x, i) =>
-      `input ${subscript("x", i + 1)} = ${formatNumber(x)} times weight ${subscript("w", i + 1)} = ${formatNumber(p.weights[i] ?? 0)}`,
+export function describeNeuron(
+  p: NeuronDiagramProps,
+  t: VizT<"NeuronDiagram">,
+  fmt: FormatNumber,
+): string {
+  const terms = p.inputs.map((x, i) =>
+    t("describeTerm", {
+      x: subscript("x", i + 1),
+      value: fmt(x),
+      w: subscript("w", i + 1),
+      weight: fmt(p.weights[i] ?? 0),
+    }),
   );
-  return [
-    `A neuron with ${p.inputs.length} input${p.inputs.length === 1 ? "" : "s"}.`,
-    `${terms.join("; ")}.`,
-    `Their sum plus the bias ${formatNumber(p.bias)} gives z = ${formatNumber(p.z)}.`,
-    `${p.activationLabel} turns z into the output a = ${formatNumber(p.a)}.`,
-  ].join(" ");
+  return t("describe", {
+    count: p.inputs.length,
+    terms: terms.join(t("termSeparator")),
+    bias: fmt(p.bias),
+    z: fmt(p.z),
+    activation: p.activationLabel,
+    a: fmt(p.a),
+  });
 }
 
 interface NeuronLayout {
@@ -84,6 +97,8 @@ const halo = {
 
 /** Anatomy of one neuron: inputs, weighted connections, Σ + b, the activation, the output. */
 export function NeuronDiagram(props: NeuronDiagramProps) {
+  const t = useVizT("NeuronDiagram");
+  const fmt = useFormatNumber();
   const { inputs, weights, bias, activationLabel, z, a } = props;
   const { width, input, sum, act, out, weightLabel } = LAYOUTS[props.layout ?? "wide"];
   const n = inputs.length;
@@ -95,10 +110,8 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
 
   return (
     <Figure
-      caption={
-        props.caption ?? "One neuron: weigh the inputs, add them up with the bias, activate."
-      }
-      description={describeNeuron(props)}
+      caption={props.caption ?? t("caption")}
+      description={describeNeuron(props, t, fmt)}
       {...(props.className === undefined ? {} : { className: props.className })}
     >
       <svg
@@ -144,7 +157,7 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
                 {subscript("x", i + 1)}
               </text>
               <text x={input.x} y={y + 13} textAnchor="middle" fill="currentColor" fontSize="13">
-                {formatNumber(x)}
+                {fmt(x)}
               </text>
               <text
                 x={labelX}
@@ -154,7 +167,7 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
                 fontSize="14"
                 {...halo}
               >
-                {`${subscript("w", i + 1)} = ${formatNumber(w)}`}
+                {`${subscript("w", i + 1)} = ${fmt(w)}`}
               </text>
             </g>
           );
@@ -164,10 +177,10 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
           Σ + b
         </text>
         <text x={sum.x} y={cy + 14} textAnchor="middle" fill="currentColor" fontSize="13">
-          {`z = ${formatNumber(z)}`}
+          {`z = ${fmt(z)}`}
         </text>
         <text x={sum.x} y={cy + sum.r + 18} textAnchor="middle" fill="currentColor" fontSize="13">
-          {`b = ${formatNumber(bias)}`}
+          {`b = ${fmt(bias)}`}
         </text>
         <line x1={sum.x + sum.r} y1={cy} x2={act.x - act.w / 2} y2={cy} stroke="currentColor" />
         <rect
@@ -197,7 +210,7 @@ export function NeuronDiagram(props: NeuronDiagramProps) {
           a
         </text>
         <text x={out.x} y={cy + 13} textAnchor="middle" fill="currentColor" fontSize="13">
-          {formatNumber(a)}
+          {fmt(a)}
         </text>
       </svg>
     </Figure>

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { neuron } from "@neuronlab/engine/neuron";
 import { formatNumber } from "./format.ts";
 import { DEFAULT_NEURON, NeuronExplorer, type NeuronValue } from "./neuron-explorer.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 afterEach(cleanup);
 
@@ -21,7 +22,7 @@ function engine(value: NeuronValue) {
 
 describe("NeuronExplorer", () => {
   it("shows the engine's z and a in the formula, the diagram and the text alternative", () => {
-    render(<NeuronExplorer />);
+    render(<NeuronExplorer />, { wrapper: IntlWrapper });
     expect(z()).toBe("0.05");
     expect(a()).toBe("0.05");
     expect(screen.getByText("= 0.80·1.00 + (−0.50)·2.00 + 0.30·0.50 + 0.10")).toBeTruthy();
@@ -30,7 +31,7 @@ describe("NeuronExplorer", () => {
   });
 
   it("labels a slider and a number box for every input, weight and the bias", () => {
-    render(<NeuronExplorer />);
+    render(<NeuronExplorer />, { wrapper: IntlWrapper });
     for (const name of ["Input x₁", "Input x₃", "Weight w₂", "Bias b"]) {
       expect(screen.getByRole("slider", { name })).toBeTruthy();
       expect(screen.getByRole("spinbutton", { name })).toBeTruthy();
@@ -40,7 +41,7 @@ describe("NeuronExplorer", () => {
 
   it("recomputes when a weight is typed", async () => {
     const user = userEvent.setup();
-    render(<NeuronExplorer />);
+    render(<NeuronExplorer />, { wrapper: IntlWrapper });
     const box = screen.getByRole("spinbutton", { name: "Weight w₂" });
     await user.clear(box);
     await user.type(box, "1.5");
@@ -53,7 +54,7 @@ describe("NeuronExplorer", () => {
 
   it("keeps a half-typed number as a draft and clamps to the slider's range", async () => {
     const user = userEvent.setup();
-    render(<NeuronExplorer />);
+    render(<NeuronExplorer />, { wrapper: IntlWrapper });
     const box = screen.getByRole("spinbutton", { name: "Bias b" });
     await user.clear(box);
     expect(z()).toBe("0.05");
@@ -63,7 +64,7 @@ describe("NeuronExplorer", () => {
 
   it("recomputes when an input is dragged and when the activation changes", async () => {
     const user = userEvent.setup();
-    render(<NeuronExplorer />);
+    render(<NeuronExplorer />, { wrapper: IntlWrapper });
     fireEvent.change(screen.getByRole("slider", { name: "Input x₂" }), { target: { value: "-1" } });
     const value = { ...DEFAULT_NEURON, inputs: [1, -1, 0.5] };
     expect(z()).toBe(formatNumber(engine(value).z));
@@ -91,7 +92,7 @@ describe("NeuronExplorer", () => {
         />
       );
     }
-    render(<Parent />);
+    render(<Parent />, { wrapper: IntlWrapper });
     expect(z()).toBe("2.00");
     fireEvent.change(screen.getByRole("slider", { name: "Bias b" }), { target: { value: "0.5" } });
     expect(onValueChange).toHaveBeenLastCalledWith({
@@ -104,7 +105,7 @@ describe("NeuronExplorer", () => {
   });
 
   it("ignores the learner when controlled and the parent does not update", () => {
-    render(<NeuronExplorer value={DEFAULT_NEURON} />);
+    render(<NeuronExplorer value={DEFAULT_NEURON} />, { wrapper: IntlWrapper });
     fireEvent.change(screen.getByRole("slider", { name: "Bias b" }), { target: { value: "2" } });
     expect(z()).toBe("0.05");
   });
@@ -114,9 +115,38 @@ describe("NeuronExplorer", () => {
       <NeuronExplorer
         defaultValue={{ inputs: [2], weights: [-1], bias: 0.5, activation: "tanh" }}
       />,
+      { wrapper: IntlWrapper },
     );
     expect(z()).toBe("−1.50");
     expect(a()).toBe(formatNumber(Math.tanh(-1.5)));
     expect(screen.queryByRole("slider", { name: "Input x₂" })).toBeNull();
+  });
+
+  it("speaks German, with decimal commas", async () => {
+    const user = userEvent.setup();
+    render(<NeuronExplorer />, { wrapper: German });
+    for (const name of ["Eingabe x₁", "Gewicht w₂", "Bias b"]) {
+      expect(screen.getByRole("slider", { name })).toBeTruthy();
+    }
+    expect(screen.getByRole("group", { name: "Eingaben" })).toBeTruthy();
+    expect(screen.getByRole("group", { name: "Bias und Aktivierungsfunktion" })).toBeTruthy();
+    expect(z()).toBe("0,05");
+    expect(screen.getByText("= 0,80·1,00 + (−0,50)·2,00 + 0,30·0,50 + 0,10")).toBeTruthy();
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: "Aktivierungsfunktion f" }),
+      "leakyRelu",
+    );
+    expect(screen.getByRole("option", { name: "Leaky ReLU", selected: true })).toBeTruthy();
+    expect(screen.getByText("a = f(z) =", { exact: false }).textContent).toBe(
+      "a = f(z) = Leaky ReLU(0,05) = 0,05",
+    );
+    // The diagram's text alternative, in German with the German activation name.
+    expect(description()).toMatch(/^Ein Neuron mit 3 Eingaben\./);
+    expect(description()).toContain("Leaky ReLU");
+    expect(description()).toContain("a = 0,05");
+    // The sliders announce their values with a decimal comma.
+    expect(screen.getByRole("slider", { name: "Gewicht w₂" }).getAttribute("aria-valuetext")).toBe(
+      "−0,50",
+    );
   });
 });

@@ -5,18 +5,26 @@ import type { ActivationName } from "@neuronlab/engine/activations";
 import { NumberField } from "./number-field.tsx";
 import { subscript } from "./format.ts";
 import { useElementWidth } from "./hooks/use-element-width.ts";
+import { useFormatNumber, useVizT } from "./i18n.tsx";
 import { NeuronDiagram } from "./neuron-diagram.tsx";
 import {
   ACTIVATION_NAMES,
-  activationLabels,
   evaluateNeuron,
   neuronFormula,
+  useActivationLabels,
   type NeuronValue,
 } from "./neuron-math.ts";
 
 export type { NeuronValue } from "./neuron-math.ts";
 // The package exports this file, not neuron-math.ts: re-export what a page driving it needs.
-export { ACTIVATION_NAMES, activationLabels, withInputCount } from "./neuron-math.ts";
+export {
+  ACTIVATION_NAMES,
+  activationLabels,
+  activationLabelsFrom,
+  useActivationLabels,
+  withInputCount,
+  type ActivationLabels,
+} from "./neuron-math.ts";
 
 export interface NeuronExplorerProps {
   /** The neuron's inputs, weights, bias and activation (controlled). */
@@ -62,6 +70,9 @@ export function NeuronExplorer({
   caption,
   className,
 }: NeuronExplorerProps) {
+  const t = useVizT("NeuronExplorer");
+  const fmt = useFormatNumber();
+  const labels = useActivationLabels();
   const [uncontrolled, setUncontrolled] = useState(defaultValue);
   const value = controlled ?? uncontrolled;
   const setValue = (next: NeuronValue) => {
@@ -72,7 +83,7 @@ export function NeuronExplorer({
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref, 640);
   const trace = evaluateNeuron(value);
-  const formula = neuronFormula(value, trace);
+  const formula = neuronFormula(value, trace, fmt, labels);
   const selectId = useId();
   const range = { min, max, step };
 
@@ -87,7 +98,7 @@ export function NeuronExplorer({
         inputs={value.inputs}
         weights={value.weights}
         bias={value.bias}
-        activationLabel={activationLabels[value.activation]}
+        activationLabel={labels[value.activation]}
         z={trace.z}
         a={trace.a}
         layout={width < COMPACT_BELOW ? "compact" : "wide"}
@@ -107,14 +118,14 @@ export function NeuronExplorer({
       </div>
 
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
-        <ParameterGroup legend="Inputs">
+        <ParameterGroup legend={t("inputs")}>
           {value.inputs.map((x, i) => (
             <NumberField
               labelWidth="w-8"
               decimals={2}
               key={i}
               label={subscript("x", i + 1)}
-              name={`Input ${subscript("x", i + 1)}`}
+              name={t("inputName", { name: subscript("x", i + 1) })}
               value={x}
               {...range}
               onChange={(v) => {
@@ -123,14 +134,14 @@ export function NeuronExplorer({
             />
           ))}
         </ParameterGroup>
-        <ParameterGroup legend="Weights">
+        <ParameterGroup legend={t("weights")}>
           {value.weights.map((w, i) => (
             <NumberField
               labelWidth="w-8"
               decimals={2}
               key={i}
               label={subscript("w", i + 1)}
-              name={`Weight ${subscript("w", i + 1)}`}
+              name={t("weightName", { name: subscript("w", i + 1) })}
               value={w}
               {...range}
               onChange={(v) => {
@@ -139,12 +150,12 @@ export function NeuronExplorer({
             />
           ))}
         </ParameterGroup>
-        <ParameterGroup legend="Bias and activation">
+        <ParameterGroup legend={t("biasAndActivation")}>
           <NumberField
             labelWidth="w-8"
             decimals={2}
             label="b"
-            name="Bias b"
+            name={t("biasName")}
             value={value.bias}
             {...range}
             onChange={(v) => {
@@ -157,7 +168,7 @@ export function NeuronExplorer({
             </label>
             <select
               id={selectId}
-              aria-label="Activation f"
+              aria-label={t("activationName")}
               value={value.activation}
               onChange={(event) => {
                 setValue({ ...value, activation: event.currentTarget.value as ActivationName });
@@ -166,7 +177,7 @@ export function NeuronExplorer({
             >
               {activations.map((name) => (
                 <option key={name} value={name}>
-                  {activationLabels[name]}
+                  {labels[name]}
                 </option>
               ))}
             </select>

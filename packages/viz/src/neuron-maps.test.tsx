@@ -6,6 +6,11 @@ import { initWeights, type NetworkSpec } from "@neuronlab/engine/network-spec";
 import { planeGrid, sampleGrid } from "./boundary-grid.ts";
 import { NeuronMaps } from "./neuron-maps.tsx";
 import { computeUnitGrids, describeUnit } from "./unit-grids.ts";
+import { createTranslator } from "use-intl";
+import en from "../messages/en.json";
+import { formatNumber } from "./format.ts";
+import type { VizT } from "./i18n.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 const spec: NetworkSpec = {
   inputs: 2,
@@ -41,11 +46,18 @@ beforeEach(() => {
 
 describe("NeuronMaps", () => {
   it("offers one labelled map per unit, layer by layer, with the output chosen first", () => {
-    render(<NeuronMaps spec={spec} weights={weights} resolution={20} />);
+    render(<NeuronMaps spec={spec} weights={weights} resolution={20} />, { wrapper: IntlWrapper });
     const group = screen.getByRole("radiogroup");
     const maps = within(group).getAllByRole("radio");
     expect(maps).toHaveLength(13);
-    expect(maps[0]?.getAttribute("aria-label")).toBe(describeUnit(spec, grids, 0, 0));
+    const t = createTranslator({
+      locale: "en",
+      messages: { viz: en },
+      namespace: "viz.NeuronMaps",
+    }) as unknown as VizT<"NeuronMaps">;
+    expect(maps[0]?.getAttribute("aria-label")).toBe(
+      describeUnit(t, (v, d) => formatNumber(v, d), spec, grids, 0, 0),
+    );
     expect(maps[0]?.getAttribute("aria-label")).toMatch(
       /^Layer 1, unit 1 \(tanh\): high in .+, from −?\d\.\d\d to −?\d\.\d\d\.$/,
     );
@@ -64,6 +76,7 @@ describe("NeuronMaps", () => {
         resolution={20}
         onSelectedChange={onSelectedChange}
       />,
+      { wrapper: IntlWrapper },
     );
     await user.tab();
     const output = screen.getByRole("radio", { name: /^Output/ });
@@ -82,7 +95,9 @@ describe("NeuronMaps", () => {
   });
 
   it("reads a map's value under the mouse pointer", () => {
-    render(<NeuronMaps spec={spec} weights={weights} resolution={20} mapSize={72} />);
+    render(<NeuronMaps spec={spec} weights={weights} resolution={20} mapSize={72} />, {
+      wrapper: IntlWrapper,
+    });
     const map = screen.getByRole("radio", { name: /^Layer 1, unit 2 / });
     // jsdom lays nothing out: the button's box starts at 0, 0; the map spans 80 px with its frame.
     fireEvent.pointerMove(map, { clientX: 20, clientY: 60, pointerType: "mouse" });
@@ -101,6 +116,7 @@ describe("NeuronMaps", () => {
   it("follows a controlled selection and describes every unit for screen readers", () => {
     const { rerender } = render(
       <NeuronMaps spec={spec} weights={weights} resolution={20} selected={{ layer: 0, unit: 4 }} />,
+      { wrapper: IntlWrapper },
     );
     expect(
       screen.getByRole("radio", { name: /^Layer 1, unit 5 / }).getAttribute("aria-checked"),
@@ -116,5 +132,25 @@ describe("NeuronMaps", () => {
       document.getElementById(figure.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
     expect(text).toContain("What each unit of a 2-6-6-1 network computes over the plane");
     expect(text.match(/Layer \d, unit \d \(tanh\)/g)).toHaveLength(12);
+  });
+
+  it("speaks German on a German page", () => {
+    render(<NeuronMaps spec={spec} weights={weights} resolution={20} mapSize={72} />, {
+      wrapper: German,
+    });
+    const group = screen.getByRole("radiogroup", { name: /^Karten der Einheiten/ });
+    const maps = within(group).getAllByRole("radio");
+    expect(maps[0]?.getAttribute("aria-label")).toMatch(
+      /^Schicht 1, Einheit 1 \(tanh\): hoch .+, von −?\d,\d\d bis −?\d,\d\d\.$/,
+    );
+    expect(maps[12]?.getAttribute("aria-label")).toMatch(/^Ausgabe \(Sigmoid\): /);
+    expect(screen.getByText("Zeig auf eine Karte, um ihren Wert abzulesen.")).toBeTruthy();
+    expect(screen.getByText("(weiß: 0 bei tanh, 0,5 bei Sigmoid)")).toBeTruthy();
+    const figure = screen.getByRole("figure");
+    const text =
+      document.getElementById(figure.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
+    expect(text).toContain(
+      "Was jede Einheit eines 2-6-6-1-Netzes über der Ebene berechnet, x₁ von −1,20 bis 1,20",
+    );
   });
 });

@@ -11,6 +11,7 @@ import {
   type PointerEvent,
   type ReactNode,
 } from "react";
+import { useLocale } from "use-intl";
 import {
   DEFAULT_DOMAIN,
   HEATMAP_STRENGTH,
@@ -21,8 +22,8 @@ import {
 } from "./boundary-grid.ts";
 import { divergingScale } from "./color-scales.ts";
 import { useThrottledComputation } from "./hooks/use-throttled.ts";
-import { formatNumber, subscript } from "./format.ts";
 import { useElementWidth } from "./hooks/use-element-width.ts";
+import { useFormatNumber, useVizT } from "./i18n.tsx";
 import {
   activationLabel,
   computeUnitGrids,
@@ -30,6 +31,7 @@ import {
   describeUnitMaps,
   describeUnitPattern,
   paintUnit,
+  unitMidpoint,
   unitName,
 } from "./unit-grids.ts";
 
@@ -101,18 +103,10 @@ function clampUnit(spec: NetworkSpec, ref: UnitRef): UnitRef {
   return { layer, unit: Math.min(Math.max(ref.unit, 0), units - 1) };
 }
 
-/** What white stands for on each kind of map, as the key lists it. */
-const WHITE_MEANS: Record<NetworkSpec["layers"][number]["activation"], string> = {
-  tanh: "0 for tanh",
-  sigmoid: "0.5 for sigmoid",
-  softmax: "0.5 for softmax",
-  relu: "0 for ReLU",
-  leakyRelu: "0 for leaky ReLU",
-  linear: "0 for linear units",
-};
-
 /** The colour key: orange for low, white for the activation's middle, purple for high. */
 function ColorKey({ spec }: { spec: NetworkSpec }) {
+  const t = useVizT("NeuronMaps");
+  const fmt = useFormatNumber();
   const stops = [-1, -0.5, 0, 0.5, 1].map((t) => {
     const [r, g, b] = divergingScale(1)(t * HEATMAP_STRENGTH);
     return { t, color: `rgb(${r} ${g} ${b})` };
@@ -122,7 +116,7 @@ function ColorKey({ spec }: { spec: NetworkSpec }) {
   const unbounded = kinds.some((k) => k === "relu" || k === "leakyRelu" || k === "linear");
   return (
     <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-      <span>low</span>
+      <span>{t("low")}</span>
       <svg aria-hidden="true" width="120" height="14" className="shrink-0">
         <defs>
           <linearGradient id={gradientId}>
@@ -141,9 +135,20 @@ function ColorKey({ spec }: { spec: NetworkSpec }) {
           stroke="currentColor"
         />
       </svg>
-      <span>high</span>
+      <span>{t("high")}</span>
       <span className="text-muted">
-        {`(white: ${kinds.map((k) => WHITE_MEANS[k]).join(", ")}${unbounded ? "; unbounded units are scaled to their own largest value" : ""})`}
+        {t(unbounded ? "whiteKeyUnbounded" : "whiteKey", {
+          // What white stands for on each kind of map: 0, or 0.5 for sigmoid and softmax.
+          list: kinds
+            .map((k) => {
+              const middle = unitMidpoint(k);
+              return t("whiteMeans", {
+                activation: k,
+                value: fmt(middle, Number.isInteger(middle) ? 0 : 1),
+              });
+            })
+            .join(", "),
+        })}
       </span>
     </div>
   );
@@ -163,6 +168,9 @@ export function NeuronMaps(props: NeuronMapsProps) {
     mapSize = 72,
     onSelectedChange,
   } = props;
+  const t = useVizT("NeuronMaps");
+  const fmt = useFormatNumber();
+  const locale = useLocale();
   const descriptionId = useId();
   const layersRef = useRef<HTMLDivElement>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
@@ -180,11 +188,11 @@ export function NeuronMaps(props: NeuronMapsProps) {
   const { labels, description } = useThrottledComputation(
     () => ({
       labels: spec.layers.map((layer, l) =>
-        Array.from({ length: layer.units }, (_, j) => describeUnit(spec, grids, l, j)),
+        Array.from({ length: layer.units }, (_, j) => describeUnit(t, fmt, spec, grids, l, j)),
       ),
-      description: describeUnitMaps(spec, grids),
+      description: describeUnitMaps(t, fmt, spec, grids),
     }),
-    [spec, grids],
+    [spec, grids, locale],
     1000,
   );
 
@@ -246,7 +254,7 @@ export function NeuronMaps(props: NeuronMapsProps) {
     buttons.current.get(key(next))?.focus();
   };
 
-  const pattern = shownValues ? describeUnitPattern(shownValues, grid) : "no values";
+  const pattern = shownValues ? describeUnitPattern(t, fmt, shownValues, grid) : t("noValues");
   const shownPattern = `${pattern.charAt(0).toUpperCase()}${pattern.slice(1)}.`;
 
   return (
@@ -264,15 +272,15 @@ export function NeuronMaps(props: NeuronMapsProps) {
                 className="shrink-0 text-center text-xs leading-tight text-muted"
                 style={{ width: size + 8 }}
               >
-                {l === spec.layers.length - 1 ? "Output" : `Layer ${l + 1}`}
+                {l === spec.layers.length - 1 ? t("output") : t("layer", { layer: l + 1 })}
                 <br />
-                {activationLabel(layer.activation)}
+                {activationLabel(t, layer.activation)}
               </span>
             ))}
           </div>
           <div
             role="radiogroup"
-            aria-label="Unit maps, one column per layer; arrow keys move between units"
+            aria-label={t("mapsLabel")}
             className="flex items-center"
             style={{ gap: GAP }}
           >
@@ -296,7 +304,7 @@ export function NeuronMaps(props: NeuronMapsProps) {
                       type="button"
                       role="radio"
                       aria-checked={isSelected}
-                      aria-label={labels[l]?.[j] ?? unitName(spec, l, j)}
+                      aria-label={labels[l]?.[j] ?? unitName(t, spec, l, j)}
                       tabIndex={isSelected ? 0 : -1}
                       onKeyDown={onKeyDown}
                       className={`rounded-md border-2 p-0.5 ${isSelected ? "border-accent" : "border-transparent hover:border-line"}`}
@@ -334,8 +342,8 @@ export function NeuronMaps(props: NeuronMapsProps) {
         </div>
         <div className="w-full max-w-[232px] sm:w-auto">
           <p className="text-sm font-semibold">
-            {unitName(spec, shown.layer, shown.unit)}{" "}
-            <span className="font-normal text-muted">({activationLabel(shownActivation)})</span>
+            {unitName(t, spec, shown.layer, shown.unit)}{" "}
+            <span className="font-normal text-muted">({activationLabel(t, shownActivation)})</span>
           </p>
           <div
             aria-hidden="true"
@@ -361,8 +369,12 @@ export function NeuronMaps(props: NeuronMapsProps) {
           <p className="mt-2 text-sm">{shownPattern}</p>
           <p className="mt-1 min-h-[1.5em] text-sm tabular-nums">
             {reading
-              ? `At ${subscript("x", 1)} = ${formatNumber(reading.x1)}, ${subscript("x", 2)} = ${formatNumber(reading.x2)}: ${formatNumber(readingValue)}`
-              : "Point at a map to read its value."}
+              ? t("readingAt", {
+                  x1: fmt(reading.x1),
+                  x2: fmt(reading.x2),
+                  value: fmt(readingValue),
+                })
+              : t("readingHint")}
           </p>
         </div>
       </div>
@@ -370,10 +382,7 @@ export function NeuronMaps(props: NeuronMapsProps) {
       <p id={descriptionId} aria-live="polite" className="sr-only">
         {description}
       </p>
-      <figcaption className="mt-2 text-sm text-muted">
-        {props.caption ??
-          "What each unit responds to over the plane: simple cuts in the first layer, combined into curved shapes further on."}
-      </figcaption>
+      <figcaption className="mt-2 text-sm text-muted">{props.caption ?? t("caption")}</figcaption>
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 import { activation, type ActivationName } from "@neuronlab/engine/activations";
 import { neuron, type NeuronTrace } from "@neuronlab/engine/neuron";
 import { formatNumber, subscript } from "./format.ts";
+import { useVizT, type FormatNumber, type VizT } from "./i18n.tsx";
 
 /**
  * The words and arithmetic the neuron figures print. The numbers themselves come from the
@@ -16,14 +17,33 @@ export const ACTIVATION_NAMES: readonly ActivationName[] = [
   "leakyRelu",
 ];
 
-/** How the lessons name each activation. */
-export const activationLabels: Readonly<Record<ActivationName, string>> = {
+/** What each activation is called, in one language. */
+export type ActivationLabels = Readonly<Record<ActivationName, string>>;
+
+/**
+ * How the English lessons name each activation. Figures take the page's language from
+ * `useActivationLabels()`; this constant stays for code that has no translator.
+ */
+export const activationLabels: ActivationLabels = {
   relu: "ReLU",
   sigmoid: "sigmoid",
   tanh: "tanh",
   linear: "linear",
   leakyRelu: "leaky ReLU",
 };
+
+/** The activations' names from the message catalogue (namespace "activations"). */
+export function activationLabelsFrom(t: VizT<"activations">): ActivationLabels {
+  return Object.fromEntries(ACTIVATION_NAMES.map((name) => [name, t(name)])) as Record<
+    ActivationName,
+    string
+  >;
+}
+
+/** The activations' names in the page's language. */
+export function useActivationLabels(): ActivationLabels {
+  return activationLabelsFrom(useVizT("activations"));
+}
 
 /** Everything a learner can change about one neuron. */
 export interface NeuronValue {
@@ -58,27 +78,35 @@ export interface NeuronFormula {
   a: string;
 }
 
-/** The neuron's two equations with the live numbers substituted, term by term. */
-export function neuronFormula(value: NeuronValue, trace: NeuronTrace): NeuronFormula {
+/**
+ * The neuron's two equations with the live numbers substituted, term by term, printed with `fmt`
+ * (the page's decimal mark) and naming the activation by `labels`.
+ */
+export function neuronFormula(
+  value: NeuronValue,
+  trace: NeuronTrace,
+  fmt: FormatNumber,
+  labels: ActivationLabels,
+): NeuronFormula {
   const n = Math.min(value.inputs.length, value.weights.length);
   const indices = Array.from({ length: n }, (_, i) => i);
   const symbols = indices.map((i) => `${subscript("w", i + 1)}·${subscript("x", i + 1)}`);
   const numbers = indices.map(
-    (i) => `${signed(value.weights[i] ?? 0)}·${signed(value.inputs[i] ?? 0)}`,
+    (i) => `${signed(value.weights[i] ?? 0, fmt)}·${signed(value.inputs[i] ?? 0, fmt)}`,
   );
-  const label = activationLabels[value.activation];
+  const label = labels[value.activation];
   return {
     zSymbols: `z = ${[...symbols, "b"].join(" + ")}`,
-    zNumbers: [...numbers, signed(value.bias)].join(" + "),
-    aSymbols: `a = f(z) = ${label}(${formatNumber(trace.z)})`,
-    z: formatNumber(trace.z),
-    a: formatNumber(trace.a),
+    zNumbers: [...numbers, signed(value.bias, fmt)].join(" + "),
+    aSymbols: `a = f(z) = ${label}(${fmt(trace.z)})`,
+    z: fmt(trace.z),
+    a: fmt(trace.a),
   };
 }
 
 /** A number as a term of a sum: negatives in brackets, so "+ (−0.50)" never reads as "+ −0.50". */
-function signed(v: number): string {
-  const text = formatNumber(v);
+function signed(v: number, fmt: FormatNumber): string {
+  const text = fmt(v);
   return text.startsWith("−") ? `(${text})` : text;
 }
 
@@ -102,10 +130,20 @@ export function activationAt(name: ActivationName, z: number): { value: number; 
 }
 
 /** "(0, 1)" for a bounded activation, undefined for one that runs off to infinity. */
-export function boundedRange(name: ActivationName): string | undefined {
+export function boundedRange(
+  name: ActivationName,
+  fmt: FormatNumber = formatNumber,
+): string | undefined {
   const [lo, hi] = activation(name).range;
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return undefined;
-  return `(${formatNumber(lo, 0)}, ${formatNumber(hi, 0)})`;
+  return `(${fmt(lo, 0)}, ${fmt(hi, 0)})`;
+}
+
+/** What the activation plot's text alternative is written with: its messages, numbers, names. */
+export interface ActivationPlotWords {
+  t: VizT<"ActivationPlot">;
+  fmt: FormatNumber;
+  labels: ActivationLabels;
 }
 
 /** The text alternative of the activation plot: the curves, the marker's values, the ranges. */
@@ -113,29 +151,37 @@ export function describeActivationPlot(
   names: readonly ActivationName[],
   z: number,
   zDomain: readonly [number, number],
+  { t, fmt, labels }: ActivationPlotWords,
 ): string {
-  if (names.length === 0) return "No activation functions are shown.";
-  const list = listWords(names.map((n) => activationLabels[n]));
+  if (names.length === 0) return t("describeNone");
+  const list = listWords(
+    names.map((n) => labels[n]),
+    t,
+  );
   const values = names.map((n) => {
     const { value, slope } = activationAt(n, z);
-    return `${activationLabels[n]}(z) = ${formatNumber(value)} with slope f′(z) = ${formatNumber(slope)}`;
+    return t("describeValue", { name: labels[n], value: fmt(value), slope: fmt(slope) });
   });
   const ranges = names.flatMap((n) => {
-    const range = boundedRange(n);
-    return range === undefined ? [] : [`${activationLabels[n]} stays within ${range}`];
+    const range = boundedRange(n, fmt);
+    return range === undefined ? [] : [t("describeStays", { name: labels[n], range })];
   });
   return [
-    `Plot of ${list} for z from ${formatNumber(zDomain[0], 0)} to ${formatNumber(zDomain[1], 0)}.`,
-    `At z = ${formatNumber(z)}: ${values.join("; ")}.`,
-    ranges.length > 0 ? `${capitalise(listWords(ranges))}.` : "",
+    t("describePlot", { list, from: fmt(zDomain[0], 0), to: fmt(zDomain[1], 0) }),
+    t("describeAt", { z: fmt(z), values: values.join("; ") }),
+    ranges.length > 0 ? `${capitalise(listWords(ranges, t))}.` : "",
   ]
     .filter(Boolean)
     .join(" ");
 }
 
-function listWords(words: readonly string[]): string {
+/** "a, b and c", with the language's "and". */
+function listWords(words: readonly string[], t: VizT<"ActivationPlot">): string {
   if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] ?? ""}`;
+  return t("listAnd", {
+    init: words.slice(0, -1).join(", "),
+    last: words[words.length - 1] ?? "",
+  });
 }
 
 function capitalise(text: string): string {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatNumber } from "./format.ts";
+import { useFormatNumber } from "./i18n.tsx";
 
 export interface NumberFieldProps {
   /** What the row shows, e.g. "x₁". */
@@ -31,6 +31,7 @@ export function NumberField({
   labelWidth = "w-10",
   onChange,
 }: NumberFieldProps) {
+  const fmt = useFormatNumber();
   // What the learner is typing, kept apart from the value while it is not yet a number ("−", "0.").
   const [draft, setDraft] = useState<string | null>(null);
   const shown = Number(value.toFixed(4));
@@ -42,7 +43,7 @@ export function NumberField({
       <input
         type="range"
         aria-label={name}
-        aria-valuetext={formatNumber(value, decimals)}
+        aria-valuetext={fmt(value, decimals)}
         min={min}
         max={max}
         step={step}

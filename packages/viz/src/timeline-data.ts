@@ -1,3 +1,5 @@
+import type { VizT } from "./i18n.tsx";
+
 /**
  * Three dates the course hangs its story on. The wording is the course's own; the facts are the
  * usual textbook ones (Rosenblatt's perceptron report of 1957; Rumelhart, Hinton and Williams in
@@ -11,23 +13,27 @@ export interface TimelineEvent {
   readonly text: string;
 }
 
-export const NEURAL_NETWORK_MILESTONES: readonly TimelineEvent[] = [
-  {
-    year: 1957,
-    title: "The perceptron",
-    text: "Frank Rosenblatt describes a single artificial neuron that sets its own weights from labelled examples: the first neuron that could be trained rather than wired by hand.",
-  },
-  {
-    year: 1986,
-    title: "Backpropagation catches on",
-    text: "David Rumelhart, Geoffrey Hinton and Ronald Williams show that backpropagation trains networks with hidden layers, which then invent useful features of their own. The idea was older; their paper made it the standard way to train multi-layer networks.",
-  },
-  {
-    year: 2012,
-    title: "Deep networks win ImageNet",
-    text: "AlexNet, a deep network trained on two gaming graphics cards, wins the ImageNet image-recognition challenge with far fewer errors than any other entry, and deep learning takes off.",
-  },
+/** A milestone of the course's own: its year, and the id of its title and text in the catalogue. */
+export interface Milestone {
+  readonly id: "perceptron" | "backpropagation" | "imagenet";
+  readonly year: number;
+}
+
+/** The dates; their words are messages of the namespace "Timeline" (`perceptronTitle`, …). */
+export const NEURAL_NETWORK_MILESTONES: readonly Milestone[] = [
+  { id: "perceptron", year: 1957 },
+  { id: "backpropagation", year: 1986 },
+  { id: "imagenet", year: 2012 },
 ];
+
+/** The milestones as timeline events, in the language of `t`. */
+export function milestoneEvents(t: VizT<"Timeline">): TimelineEvent[] {
+  return NEURAL_NETWORK_MILESTONES.map(({ id, year }) => ({
+    year,
+    title: t(`${id}Title`),
+    text: t(`${id}Text`),
+  }));
+}
 
 /** The events in time order, whatever order they were given in. */
 export function chronological(events: readonly TimelineEvent[]): TimelineEvent[] {

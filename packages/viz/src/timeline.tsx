@@ -1,11 +1,17 @@
-import { NEURAL_NETWORK_MILESTONES, chronological, type TimelineEvent } from "./timeline-data.ts";
+"use client";
+
+import { useVizT } from "./i18n.tsx";
+import { chronological, milestoneEvents, type TimelineEvent } from "./timeline-data.ts";
 
 export type { TimelineEvent } from "./timeline-data.ts";
 
 export interface TimelineProps {
-  /** Default: the perceptron (1957), backpropagation (1986) and ImageNet (2012). */
+  /**
+   * Default: the perceptron (1957), backpropagation (1986) and ImageNet (2012), in the page's
+   * language.
+   */
   events?: readonly TimelineEvent[];
-  /** Accessible name of the list. Default "Milestones of neural networks". */
+  /** Accessible name of the list. Default: "Milestones of neural networks", translated. */
   label?: string;
   /** A year to mark as the one the lesson is talking about. */
   current?: number;
@@ -16,15 +22,11 @@ export interface TimelineProps {
  * Dates as an ordered list styled as a vertical timeline: screen readers hear a list of n items
  * in time order, each with a machine-readable <time>.
  */
-export function Timeline({
-  events = NEURAL_NETWORK_MILESTONES,
-  label = "Milestones of neural networks",
-  current,
-  className,
-}: TimelineProps) {
+export function Timeline({ events, label, current, className }: TimelineProps) {
+  const t = useVizT("Timeline");
   return (
-    <ol aria-label={label} className={`relative ${className ?? ""}`}>
-      {chronological(events).map((event, i, all) => {
+    <ol aria-label={label ?? t("label")} className={`relative ${className ?? ""}`}>
+      {chronological(events ?? milestoneEvents(t)).map((event, i, all) => {
         const isCurrent = event.year === current;
         return (
           <li
@@ -56,7 +58,7 @@ export function Timeline({
               <p className="text-lg font-semibold">
                 {event.title}
                 {isCurrent ? (
-                  <span className="ml-2 text-sm font-normal text-muted">(now)</span>
+                  <span className="ml-2 text-sm font-normal text-muted">{t("now")}</span>
                 ) : null}
               </p>
               <p className="mt-1 leading-7">{event.text}</p>

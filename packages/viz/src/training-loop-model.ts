@@ -1,4 +1,4 @@
-import { formatNumber } from "./format.ts";
+import type { FormatNumber, VizMessages, VizT } from "./i18n.tsx";
 
 /**
  * The four steps of training as the course names them, in order, and the words the training-loop
@@ -9,31 +9,19 @@ export type TrainingPhase = "forward" | "loss" | "backward" | "update";
 
 export const TRAINING_PHASES: readonly TrainingPhase[] = ["forward", "loss", "backward", "update"];
 
-export interface PhaseInfo {
-  /** Short label in the diagram. */
-  readonly label: string;
-  /** What happens in this step, in one sentence. */
-  readonly detail: string;
-}
-
-export const PHASE_INFO: Readonly<Record<TrainingPhase, PhaseInfo>> = {
-  forward: {
-    label: "Forward",
-    detail: "The network turns a batch of inputs into predictions.",
-  },
-  loss: {
-    label: "Loss",
-    detail: "One number says how far the predictions are from the targets.",
-  },
-  backward: {
-    label: "Backprop",
-    detail: "The chain rule gives every weight its share of the blame: its gradient.",
-  },
-  update: {
-    label: "Update",
-    detail: "Each weight takes a small step against its gradient.",
-  },
-};
+/**
+ * The message keys of each phase (namespace "TrainingLoop"): its short label in the diagram, what
+ * happens in it in one sentence, and the text alternative's "Now: …" sentence.
+ */
+export const PHASE_MESSAGES = {
+  forward: { label: "forwardLabel", detail: "forwardDetail", now: "forwardNow" },
+  loss: { label: "lossLabel", detail: "lossDetail", now: "lossNow" },
+  backward: { label: "backwardLabel", detail: "backwardDetail", now: "backwardNow" },
+  update: { label: "updateLabel", detail: "updateDetail", now: "updateNow" },
+} as const satisfies Record<
+  TrainingPhase,
+  Record<"label" | "detail" | "now", keyof VizMessages["TrainingLoop"]>
+>;
 
 /** The phase after `phase`; the update leads back to a new forward pass. */
 export function nextPhase(phase: TrainingPhase): TrainingPhase {
@@ -48,15 +36,17 @@ export interface LoopState {
 }
 
 /** The diagram's text alternative, with the step under way and its numbers. */
-export function describeTrainingLoop({ phase, step, loss }: LoopState): string {
-  const cycle =
-    "The training loop: forward pass, then loss, then backpropagation, then the weight update, and round again.";
-  if (!phase) return `${cycle} It has not started.`;
-  const parts = [
-    cycle,
-    `Now: ${PHASE_INFO[phase].label.toLowerCase()}. ${PHASE_INFO[phase].detail}`,
-  ];
-  if (step !== undefined) parts.push(`Step ${step}.`);
-  if (loss !== undefined && Number.isFinite(loss)) parts.push(`Loss ${formatNumber(loss, 3)}.`);
+export function describeTrainingLoop(
+  { phase, step, loss }: LoopState,
+  t: VizT<"TrainingLoop">,
+  fmt: FormatNumber,
+): string {
+  const cycle = t("describeCycle");
+  if (!phase) return `${cycle} ${t("describeNotStarted")}`;
+  const parts = [cycle, t(PHASE_MESSAGES[phase].now), t(PHASE_MESSAGES[phase].detail)];
+  if (step !== undefined) parts.push(t("describeStep", { step: String(step) }));
+  if (loss !== undefined && Number.isFinite(loss)) {
+    parts.push(t("describeLoss", { loss: fmt(loss, 3) }));
+  }
   return parts.join(" ");
 }

@@ -1,10 +1,12 @@
+"use client";
+
 import { useId, type ReactNode } from "react";
 import { Figure } from "./figure.tsx";
-import { formatNumber } from "./format.ts";
+import { useFormatNumber, useVizT } from "./i18n.tsx";
 import { palette } from "./palette.ts";
 import {
   describeTrainingLoop,
-  PHASE_INFO,
+  PHASE_MESSAGES,
   TRAINING_PHASES,
   type TrainingPhase,
 } from "./training-loop-model.ts";
@@ -47,17 +49,16 @@ const ARROWS: Record<TrainingPhase, string> = {
  * lit (filled, bold, a thicker border and a ▶ mark, so not by colour alone).
  */
 export function TrainingLoop({ phase, step, loss, caption, className }: TrainingLoopProps) {
+  const t = useVizT("TrainingLoop");
+  const fmt = useFormatNumber();
   // Unique per instance (two diagrams on a page must not share marker ids), and safe in url(#…).
   const id = `nl-loop-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const markerId = `${id}-arrow`;
   const activeMarkerId = `${id}-arrow-active`;
   return (
     <Figure
-      caption={
-        caption ??
-        "Training repeats four steps: predict, measure the error, find each weight's gradient, nudge the weights."
-      }
-      description={describeTrainingLoop({ phase, step, loss })}
+      caption={caption ?? t("caption")}
+      description={describeTrainingLoop({ phase, step, loss }, t, fmt)}
       {...(className === undefined ? {} : { className })}
     >
       <svg
@@ -129,14 +130,14 @@ export function TrainingLoop({ phase, step, loss, caption, className }: Training
                 fontWeight={active ? 700 : 400}
                 fill={active ? "var(--accent-ink, var(--canvas))" : "currentColor"}
               >
-                {`${active ? "▶ " : ""}${PHASE_INFO[p].label}`}
+                {`${active ? "▶ " : ""}${t(PHASE_MESSAGES[p].label)}`}
               </text>
             </g>
           );
         })}
         {step !== undefined ? (
           <text x={MIDDLE} y={134} textAnchor="middle" fontSize={18} fill="currentColor">
-            {`Step ${step}`}
+            {t("step", { step: String(step) })}
           </text>
         ) : null}
         {loss !== undefined && Number.isFinite(loss) ? (
@@ -147,7 +148,7 @@ export function TrainingLoop({ phase, step, loss, caption, className }: Training
             fontSize={15}
             fill="currentColor"
           >
-            {`Loss ${formatNumber(loss, 3)}`}
+            {t("loss", { loss: fmt(loss, 3) })}
           </text>
         ) : null}
       </svg>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "use-intl";
 import { Network } from "@neuronlab/engine/network";
 import { circle } from "@neuronlab/engine/datasets/generators";
 import { initWeights, type NetworkSpec } from "@neuronlab/engine/network-spec";
@@ -14,6 +15,24 @@ import {
   unitStats,
   unitTone,
 } from "./unit-grids.ts";
+import de from "../messages/de.json";
+import en from "../messages/en.json";
+import { formatNumber } from "./format.ts";
+import type { FormatNumber, VizT } from "./i18n.tsx";
+
+/** The maps' words and numbers outside React, as their component gets them. */
+function words(locale: "en" | "de"): { t: VizT<"NeuronMaps">; fmt: FormatNumber } {
+  const t = createTranslator({
+    locale,
+    messages: { viz: locale === "en" ? en : de },
+    namespace: "viz.NeuronMaps",
+    onError: (error) => {
+      throw error;
+    },
+  }) as unknown as VizT<"NeuronMaps">;
+  return { t, fmt: (value, decimals) => formatNumber(value, decimals, locale) };
+}
+const { t, fmt } = words("en");
 
 const spec: NetworkSpec = {
   inputs: 2,
@@ -141,23 +160,36 @@ describe("unit text alternatives", () => {
   const grids = computeUnitGrids(handSpec, handWeights, grid);
 
   it("says where each unit is high, with its range", () => {
-    expect(describeUnit(handSpec, grids, 0, 0)).toBe(
+    expect(describeUnit(t, fmt, handSpec, grids, 0, 0)).toBe(
       "Output 1 (linear): high in the right half, from −0.95 to 0.95.",
     );
-    expect(describeUnit(handSpec, grids, 0, 1)).toContain("high in the left half");
-    expect(describeUnit(handSpec, grids, 0, 2)).toContain("high in the top half");
-    expect(describeUnit(handSpec, grids, 0, 3)).toBe("Output 4 (linear): almost constant at 0.30.");
-    expect(describeUnitPattern(new Float64Array(0), grid)).toBe("no values");
+    expect(describeUnit(t, fmt, handSpec, grids, 0, 1)).toContain("high in the left half");
+    expect(describeUnit(t, fmt, handSpec, grids, 0, 2)).toContain("high in the top half");
+    expect(describeUnit(t, fmt, handSpec, grids, 0, 3)).toBe(
+      "Output 4 (linear): almost constant at 0.30.",
+    );
+    expect(describeUnitPattern(t, fmt, new Float64Array(0), grid)).toBe("no values");
+  });
+
+  it("says it in German", () => {
+    const german = words("de");
+    expect(describeUnit(german.t, german.fmt, handSpec, grids, 0, 0)).toBe(
+      "Ausgabe 1 (linear): hoch in der rechten Hälfte, von −0,95 bis 0,95.",
+    );
+    expect(describeUnit(german.t, german.fmt, handSpec, grids, 0, 3)).toBe(
+      "Ausgabe 4 (linear): fast konstant bei 0,30.",
+    );
+    expect(unitName(german.t, spec, 1, 0)).toBe("Schicht 2, Einheit 1");
   });
 
   it("names hidden units by layer and unit, and the output as the output", () => {
-    expect(unitName(spec, 0, 2)).toBe("Layer 1, unit 3");
-    expect(unitName(spec, 1, 0)).toBe("Layer 2, unit 1");
-    expect(unitName(spec, 2, 0)).toBe("Output");
+    expect(unitName(t, spec, 0, 2)).toBe("Layer 1, unit 3");
+    expect(unitName(t, spec, 1, 0)).toBe("Layer 2, unit 1");
+    expect(unitName(t, spec, 2, 0)).toBe("Output");
   });
 
   it("describes every map of a network in order", () => {
-    const text = describeUnitMaps(spec, computeUnitGrids(spec, initWeights(spec, 1), grid));
+    const text = describeUnitMaps(t, fmt, spec, computeUnitGrids(spec, initWeights(spec, 1), grid));
     expect(text.startsWith("What each unit of a 2-6-6-1 network computes over the plane")).toBe(
       true,
     );

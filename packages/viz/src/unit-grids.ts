@@ -3,7 +3,7 @@ import type { LayerActivation, NetworkSpec, NetworkWeights } from "@neuronlab/en
 import { boundaryColorTable, describeRegion, gridInputs, type PlaneGrid } from "./boundary-grid.ts";
 import { fillGrid } from "./canvas.ts";
 import { tableIndex } from "./color-scales.ts";
-import { formatNumber, subscript } from "./format.ts";
+import type { FormatNumber, VizT } from "./i18n.tsx";
 
 /**
  * What every unit of a small 2-input network computes over the plane: one value grid per unit,
@@ -111,23 +111,24 @@ export function paintUnit(
 }
 
 /** "Layer 2, unit 3" or, for the last layer, "Output" / "Output 2". */
-export function unitName(spec: NetworkSpec, layer: number, unit: number): string {
+export function unitName(
+  t: VizT<"NeuronMaps">,
+  spec: NetworkSpec,
+  layer: number,
+  unit: number,
+): string {
   const last = layer === spec.layers.length - 1;
-  if (last) return (spec.layers[layer]?.units ?? 1) === 1 ? "Output" : `Output ${unit + 1}`;
-  return `Layer ${layer + 1}, unit ${unit + 1}`;
+  if (last) {
+    return (spec.layers[layer]?.units ?? 1) === 1
+      ? t("output")
+      : t("outputNumbered", { index: unit + 1 });
+  }
+  return t("unit", { layer: layer + 1, unit: unit + 1 });
 }
 
-const ACTIVATION_LABELS: Record<LayerActivation, string> = {
-  linear: "linear",
-  relu: "ReLU",
-  leakyRelu: "leaky ReLU",
-  sigmoid: "sigmoid",
-  tanh: "tanh",
-  softmax: "softmax",
-};
-
-export function activationLabel(name: LayerActivation): string {
-  return ACTIVATION_LABELS[name];
+/** An activation's name as the figures print it: "ReLU", "leaky ReLU", "tanh". */
+export function activationLabel(t: VizT<"NeuronMaps">, name: LayerActivation): string {
+  return t("activation", { activation: name });
 }
 
 /**
@@ -135,20 +136,27 @@ export function activationLabel(name: LayerActivation): string {
  * above the middle of the unit's own range, so every map gets a shape, however faint; a unit that
  * barely varies is called constant instead.
  */
-export function describeUnitPattern(values: ArrayLike<number>, grid: PlaneGrid): string {
+export function describeUnitPattern(
+  t: VizT<"NeuronMaps">,
+  fmt: FormatNumber,
+  values: ArrayLike<number>,
+  grid: PlaneGrid,
+): string {
   const { min, max } = unitStats(values);
-  if (Number.isNaN(min)) return "no values";
+  if (Number.isNaN(min)) return t("noValues");
   const spread = max - min;
   if (spread < 0.02 * Math.max(1, Math.abs(min), Math.abs(max))) {
-    return `almost constant at ${formatNumber((min + max) / 2)}`;
+    return t("constant", { value: fmt((min + max) / 2) });
   }
   const middle = (min + max) / 2;
-  const region = describeRegion(values, grid.columns, grid.rows, (v) => v > middle);
-  return `high in ${region.phrase}, from ${formatNumber(min)} to ${formatNumber(max)}`;
+  const { region } = describeRegion(values, grid.columns, grid.rows, (v) => v > middle);
+  return t("highIn", { region: t("region", { region }), min: fmt(min), max: fmt(max) });
 }
 
 /** One map's text alternative: "Layer 1, unit 3 (tanh): high in the left half, from … to …". */
 export function describeUnit(
+  t: VizT<"NeuronMaps">,
+  fmt: FormatNumber,
   spec: NetworkSpec,
   grids: UnitGrids,
   layer: number,
@@ -156,20 +164,31 @@ export function describeUnit(
 ): string {
   const values = grids.layers[layer]?.[unit];
   const name = spec.layers[layer]?.activation ?? "linear";
-  const pattern = values ? describeUnitPattern(values, grids.grid) : "no values";
-  return `${unitName(spec, layer, unit)} (${activationLabel(name)}): ${pattern}.`;
+  return t("describeUnit", {
+    name: unitName(t, spec, layer, unit),
+    activation: activationLabel(t, name),
+    pattern: values ? describeUnitPattern(t, fmt, values, grids.grid) : t("noValues"),
+  });
 }
 
 /** The text alternative of all the maps: the network's shape, then every unit, layer by layer. */
-export function describeUnitMaps(spec: NetworkSpec, grids: UnitGrids): string {
+export function describeUnitMaps(
+  t: VizT<"NeuronMaps">,
+  fmt: FormatNumber,
+  spec: NetworkSpec,
+  grids: UnitGrids,
+): string {
   const { x1, x2 } = grids.grid.domain;
   const shape = [spec.inputs, ...spec.layers.map((l) => l.units)].join("-");
-  const head =
-    `What each unit of a ${shape} network computes over the plane, ${subscript("x", 1)} from ` +
-    `${formatNumber(x1[0])} to ${formatNumber(x1[1])} and ${subscript("x", 2)} from ` +
-    `${formatNumber(x2[0])} to ${formatNumber(x2[1])}, one map per unit, layer by layer.`;
+  const head = t("describeMaps", {
+    shape,
+    x1From: fmt(x1[0]),
+    x1To: fmt(x1[1]),
+    x2From: fmt(x2[0]),
+    x2To: fmt(x2[1]),
+  });
   const units = spec.layers.flatMap((layer, l) =>
-    Array.from({ length: layer.units }, (_, j) => describeUnit(spec, grids, l, j)),
+    Array.from({ length: layer.units }, (_, j) => describeUnit(t, fmt, spec, grids, l, j)),
   );
   return [head, ...units].join(" ");
 }

@@ -1,5 +1,10 @@
+import { createTranslator } from "use-intl";
 import { describe, expect, it } from "vitest";
+import de from "../messages/de.json";
+import en from "../messages/en.json";
 import { divergingScale } from "./color-scales.ts";
+import { formatNumber } from "./format.ts";
+import type { FormatNumber } from "./i18n.tsx";
 import {
   cellAt,
   cellText,
@@ -10,7 +15,22 @@ import {
   matrixLayout,
   moveCell,
   niceExtent,
+  type MatrixT,
 } from "./weight-matrix-layout.ts";
+
+/** The matrix's words and numbers outside React, as `useVizT` and `useFormatNumber` give them. */
+function words(locale: "en" | "de"): { t: MatrixT; fmt: FormatNumber } {
+  const t = createTranslator({
+    locale,
+    messages: { en, de }[locale],
+    namespace: "WeightMatrix",
+    onError: (error) => {
+      throw error;
+    },
+  }) as unknown as MatrixT;
+  return { t, fmt: (value, decimals) => formatNumber(value, decimals, locale) };
+}
+const { t, fmt } = words("en");
 
 describe("matrixLayout", () => {
   it("uses large cells with printed values for a small matrix", () => {
@@ -108,11 +128,11 @@ describe("text", () => {
   };
 
   it("names a cell and its weight", () => {
-    expect(cellText(m, { row: 0, column: 1 })).toBe("x₁ → h₂: w = −1.25");
+    expect(cellText(m, { row: 0, column: 1 }, t, fmt)).toBe("x₁ → h₂: w = −1.25");
   });
 
   it("describes the range, where its ends are, the mean size and small matrices in full", () => {
-    expect(describeMatrix(m)).toBe(
+    expect(describeMatrix(m, t, fmt)).toBe(
       "Weights of hidden layer 1: 2 inputs (rows) by 3 units (columns). " +
         "They range from −1.25 (x₁ → h₂) to 0.75 (x₂ → h₁); the average size |w| is 0.47. " +
         "Row x₁: 0.50, −1.25, 0.00. Row x₂: 0.75, 0.10, −0.20.",
@@ -128,7 +148,20 @@ describe("text", () => {
       rowLabels: [],
       columnLabels: [],
     };
-    expect(describeMatrix(big)).not.toContain("Row");
+    expect(describeMatrix(big, t, fmt)).not.toContain("Row");
+  });
+
+  it("speaks German, with decimal commas and the rows' numbers apart by semicolons", () => {
+    const german = words("de");
+    const inGerman = { ...m, name: "der verborgenen Schicht 1" };
+    expect(cellText(inGerman, { row: 0, column: 1 }, german.t, german.fmt)).toBe(
+      "x₁ → h₂: w = −1,25",
+    );
+    expect(describeMatrix(inGerman, german.t, german.fmt)).toBe(
+      "Gewichte von der verborgenen Schicht 1: 2 Eingaben (Zeilen) mal 3 Neuronen (Spalten). " +
+        "Sie reichen von −1,25 (x₁ → h₂) bis 0,75 (x₂ → h₁); der mittlere Betrag |w| ist 0,47. " +
+        "Zeile x₁: 0,50; −1,25; 0,00. Zeile x₂: 0,75; 0,10; −0,20.",
+    );
   });
 });
 

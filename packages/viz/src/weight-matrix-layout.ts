@@ -1,5 +1,8 @@
 import { scaleLinear } from "d3-scale";
-import { formatNumber } from "./format.ts";
+import type { FormatNumber, VizT } from "./i18n.tsx";
+
+/** The matrix's words, from the "WeightMatrix" messages. */
+export type MatrixT = VizT<"WeightMatrix">;
 
 /**
  * The weight-matrix heatmap apart from its drawing: cell size and label spacing for the width
@@ -188,13 +191,17 @@ export interface MatrixText {
 }
 
 /** "x₂ → h₅: w = −0.41" */
-export function cellText(m: MatrixText, cell: Cell): string {
+export function cellText(m: MatrixText, cell: Cell, t: MatrixT, fmt: FormatNumber): string {
   const value = m.kernel[cell.row * m.columns + cell.column] ?? Number.NaN;
-  return `${m.rowLabels[cell.row] ?? cell.row + 1} → ${m.columnLabels[cell.column] ?? cell.column + 1}: w = ${formatNumber(value)}`;
+  return t("cell", {
+    row: m.rowLabels[cell.row] ?? cell.row + 1,
+    column: m.columnLabels[cell.column] ?? cell.column + 1,
+    value: fmt(value),
+  });
 }
 
 /** The text alternative: shape, range with where the extremes are, mean size, and small matrices in full. */
-export function describeMatrix(m: MatrixText): string {
+export function describeMatrix(m: MatrixText, t: MatrixT, fmt: FormatNumber): string {
   const count = m.rows * m.columns;
   let minK = 0;
   let maxK = 0;
@@ -208,15 +215,23 @@ export function describeMatrix(m: MatrixText): string {
   const at = (k: number) =>
     `${m.rowLabels[Math.floor(k / m.columns)] ?? ""} → ${m.columnLabels[k % m.columns] ?? ""}`;
   const parts = [
-    `Weights of ${m.name}: ${m.rows} input${m.rows === 1 ? "" : "s"} (rows) by ${m.columns} unit${m.columns === 1 ? "" : "s"} (columns).`,
-    `They range from ${formatNumber(m.kernel[minK] ?? Number.NaN)} (${at(minK)}) to ${formatNumber(m.kernel[maxK] ?? Number.NaN)} (${at(maxK)}); the average size |w| is ${formatNumber(sumAbs / Math.max(1, count))}.`,
+    t("describeShape", { name: m.name, rows: m.rows, columns: m.columns }),
+    t("describeRange", {
+      min: fmt(m.kernel[minK] ?? Number.NaN),
+      minAt: at(minK),
+      max: fmt(m.kernel[maxK] ?? Number.NaN),
+      maxAt: at(maxK),
+      mean: fmt(sumAbs / Math.max(1, count)),
+    }),
   ];
   if (count <= 24) {
+    // The language's list separator: "; " in German, where the comma is the decimal mark.
+    const separator = t("listSeparator");
     for (let i = 0; i < m.rows; i++) {
       const row = Array.from({ length: m.columns }, (_, j) =>
-        formatNumber(m.kernel[i * m.columns + j] ?? Number.NaN),
+        fmt(m.kernel[i * m.columns + j] ?? Number.NaN),
       );
-      parts.push(`Row ${m.rowLabels[i] ?? i + 1}: ${row.join(", ")}.`);
+      parts.push(t("describeRow", { label: m.rowLabels[i] ?? i + 1, values: row.join(separator) }));
     }
   }
   return parts.join(" ");

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { WeightMatrix } from "./weight-matrix.tsx";
 import { matrixLayout } from "./weight-matrix-layout.ts";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 // jsdom has no PointerEvent; a MouseEvent carries the coordinates the heatmap reads.
 if (typeof window.PointerEvent === "undefined") {
@@ -34,6 +35,7 @@ describe("WeightMatrix", () => {
         columnLabels={["h₁", "h₂", "h₃"]}
         name="hidden layer 1"
       />,
+      { wrapper: IntlWrapper },
     );
     const application = screen.getByRole("application");
     expect(application.textContent).toContain("x₁");
@@ -48,7 +50,9 @@ describe("WeightMatrix", () => {
   it("moves a focus cell with the arrow keys and reads its value", async () => {
     const user = userEvent.setup();
     const onCellChange = vi.fn();
-    render(<WeightMatrix kernel={kernel} inputs={2} units={3} onCellChange={onCellChange} />);
+    render(<WeightMatrix kernel={kernel} inputs={2} units={3} onCellChange={onCellChange} />, {
+      wrapper: IntlWrapper,
+    });
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole("application"));
     expect(readout()).toBe("x₁ → u₁: w = 0.50");
@@ -64,7 +68,7 @@ describe("WeightMatrix", () => {
   });
 
   it("reads the cell under the pointer", () => {
-    render(<WeightMatrix kernel={kernel} inputs={2} units={3} />);
+    render(<WeightMatrix kernel={kernel} inputs={2} units={3} />, { wrapper: IntlWrapper });
     const layout = matrixLayout({ rows: 2, columns: 3, width: 480, rowLabelChars: 2 });
     const application = screen.getByRole("application");
     const box = application.querySelector("canvas")?.getBoundingClientRect();
@@ -81,6 +85,7 @@ describe("WeightMatrix", () => {
     vi.useFakeTimers();
     const { rerender } = render(
       <WeightMatrix kernel={kernel} inputs={2} units={3} defaultCell={{ row: 0, column: 0 }} />,
+      { wrapper: IntlWrapper },
     );
     act(() => {
       vi.advanceTimersByTime(10);
@@ -101,6 +106,7 @@ describe("WeightMatrix", () => {
   it("moves a cell left over from a larger matrix to the nearest one", () => {
     const { rerender } = render(
       <WeightMatrix kernel={kernel} inputs={2} units={3} cell={{ row: 1, column: 2 }} />,
+      { wrapper: IntlWrapper },
     );
     expect(readout()).toBe("x₂ → u₃: w = −0.20");
     rerender(
@@ -109,9 +115,36 @@ describe("WeightMatrix", () => {
     expect(readout()).toBe("x₂ → u₁: w = −0.70");
   });
 
+  it("speaks German, with decimal commas in its numbers", () => {
+    render(
+      <WeightMatrix
+        kernel={kernel}
+        inputs={2}
+        units={3}
+        columnLabels={["h₁", "h₂", "h₃"]}
+        defaultCell={{ row: 0, column: 1 }}
+      />,
+      { wrapper: German },
+    );
+    const application = screen.getByRole("application");
+    expect(application.getAttribute("aria-roledescription")).toBe("Gewichtsmatrix");
+    expect(application.getAttribute("aria-label")).toMatch(
+      /^Gewichte von dieser Schicht, 2 mal 3\./,
+    );
+    expect(application.textContent).toContain("zu Neuron →");
+    expect(readout()).toBe("x₁ → h₂: w = −1,25");
+    expect(description()).toContain(
+      "Gewichte von dieser Schicht: 2 Eingaben (Zeilen) mal 3 Neuronen (Spalten).",
+    );
+    expect(description()).toContain("Zeile x₂: 0,75; 0,10; −0,20.");
+    expect(screen.getByText("−1,50")).toBeTruthy();
+    expect(screen.getByText(/^Orange: negatives Gewicht/)).toBeTruthy();
+  });
+
   it("follows a controlled cell", () => {
     const { rerender } = render(
       <WeightMatrix kernel={kernel} inputs={2} units={3} cell={{ row: 1, column: 0 }} />,
+      { wrapper: IntlWrapper },
     );
     expect(readout()).toBe("x₂ → u₁: w = 0.75");
     rerender(<WeightMatrix kernel={kernel} inputs={2} units={3} cell={{ row: 0, column: 2 }} />);

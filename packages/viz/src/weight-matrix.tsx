@@ -11,10 +11,12 @@ import {
   type PointerEvent,
   type ReactNode,
 } from "react";
+import { useLocale } from "use-intl";
 import { fillGrid, prepareCanvas } from "./canvas.ts";
 import { colorTable, divergingScale, tableIndex } from "./color-scales.ts";
-import { formatNumber, subscript } from "./format.ts";
+import { subscript } from "./format.ts";
 import { useElementWidth } from "./hooks/use-element-width.ts";
+import { useFormatNumber, useVizT, type FormatNumber } from "./i18n.tsx";
 import {
   cellAt,
   cellText,
@@ -76,6 +78,9 @@ const DESCRIPTION_INTERVAL_MS = 2000;
  * follow training frame by frame. Cells are read by pointer or by the arrow keys.
  */
 export function WeightMatrix(props: WeightMatrixProps) {
+  const t = useVizT("WeightMatrix");
+  const fmt = useFormatNumber();
+  const locale = useLocale();
   const { kernel, inputs, units } = props;
   const rows = Math.max(1, inputs);
   const columns = Math.max(1, units);
@@ -89,8 +94,8 @@ export function WeightMatrix(props: WeightMatrixProps) {
   );
   const extent = props.extent ?? niceExtent(kernel);
   const rowLabelChars = Math.max(...rowLabels.map((l) => l.length), 2);
-  const rowTitle = props.rowTitle ?? "from";
-  const columnTitle = props.columnTitle ?? "to unit";
+  const rowTitle = props.rowTitle ?? t("rowTitle");
+  const columnTitle = props.columnTitle ?? t("columnTitle");
 
   const measureRef = useRef<HTMLDivElement>(null);
   // Less the scrolling box's padding (p-1.5 on both sides).
@@ -113,8 +118,15 @@ export function WeightMatrix(props: WeightMatrixProps) {
   const [announcement, setAnnouncement] = useState("");
   const pointerRef = useRef(false);
 
-  const text = { kernel, rows, columns, rowLabels, columnLabels, name: props.name ?? "this layer" };
-  const description = useThrottledValue(describeMatrix(text), DESCRIPTION_INTERVAL_MS);
+  const text = {
+    kernel,
+    rows,
+    columns,
+    rowLabels,
+    columnLabels,
+    name: props.name ?? t("thisLayer"),
+  };
+  const description = useThrottledValue(describeMatrix(text, t, fmt), DESCRIPTION_INTERVAL_MS);
   const inspected = hover ?? cell;
 
   const table = useMemo(() => colorTable(divergingScale(extent), -extent, extent), [extent]);
@@ -144,8 +156,10 @@ export function WeightMatrix(props: WeightMatrixProps) {
     context.clearRect(0, 0, layout.gridWidth, layout.gridHeight);
     context.imageSmoothingEnabled = false;
     context.drawImage(buffer.canvas, 0, 0, layout.gridWidth, layout.gridHeight);
-    drawDecorations(context, layout, kernel, scale);
-  }, [kernel, layout, table, scale, extent, rows, columns]);
+    drawDecorations(context, layout, kernel, scale, fmt);
+    // `locale` stands for `fmt`, a new function every render that prints numbers in that language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kernel, layout, table, scale, extent, rows, columns, locale]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Focus picks the first cell; a key pressed before that renders starts from it too.
@@ -154,7 +168,7 @@ export function WeightMatrix(props: WeightMatrixProps) {
     event.preventDefault();
     setHover(null);
     setCell(next);
-    setAnnouncement(cellText(text, next));
+    setAnnouncement(cellText(text, next, t, fmt));
   };
 
   const cellFromPointer = (event: PointerEvent<HTMLDivElement>): Cell | null => {
@@ -181,7 +195,7 @@ export function WeightMatrix(props: WeightMatrixProps) {
     <figure className={props.className} aria-describedby={descriptionId}>
       <div ref={measureRef} className="w-full">
         {layout.scrolls ? (
-          <p className="mb-1 text-xs font-medium text-muted">Scroll sideways to see every unit →</p>
+          <p className="mb-1 text-xs font-medium text-muted">{t("scrollHint")}</p>
         ) : null}
         {/* Padding keeps the focus outline inside the scrolling box, which would clip it. */}
         <div className="max-w-full overflow-x-auto p-1.5">
@@ -189,8 +203,8 @@ export function WeightMatrix(props: WeightMatrixProps) {
           {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- a keyboard widget */}
           <div
             role="application"
-            aria-roledescription="weight matrix"
-            aria-label={`Weights of ${text.name}, ${rows} by ${columns}. Arrow keys move between cells; Home and End go to the ends of a row, Page Up and Page Down to the ends of a column.`}
+            aria-roledescription={t("matrixRole")}
+            aria-label={t("matrixLabel", { name: text.name, rows, columns })}
             aria-describedby={readoutId}
             // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- its one tab stop
             tabIndex={0}
@@ -255,9 +269,7 @@ export function WeightMatrix(props: WeightMatrixProps) {
         className="mt-2 min-h-6 text-sm font-medium"
         data-testid="weight-matrix-readout"
       >
-        {inspected
-          ? cellText(text, inspected)
-          : "Point at a cell, or focus the matrix and use the arrow keys, to read a weight."}
+        {inspected ? cellText(text, inspected, t, fmt) : t("readoutHint")}
       </p>
       <div className="mt-2 text-xs" aria-hidden="true">
         <div
@@ -265,18 +277,18 @@ export function WeightMatrix(props: WeightMatrixProps) {
           style={{ width: legendWidth, background: gradient }}
         />
         <div className="relative mt-1 h-4" style={{ width: legendWidth }}>
-          {ticks.map((t, k) => (
+          {ticks.map((tick, k) => (
             <span
               key={k}
               // The end ticks align inwards so their numbers stay inside the legend's width.
               className={`absolute tabular-nums ${k === 0 ? "" : k === ticks.length - 1 ? "-translate-x-full" : "-translate-x-1/2"}`}
               style={{ left: `${(k / (ticks.length - 1)) * 100}%` }}
             >
-              {formatNumber(t, decimals)}
+              {fmt(tick, decimals)}
             </span>
           ))}
         </div>
-        <p className="mt-1 text-muted">Orange: negative weight · white: zero · purple: positive.</p>
+        <p className="mt-1 text-muted">{t("legend")}</p>
       </div>
       <p aria-live="polite" className="sr-only">
         {announcement}
@@ -289,10 +301,7 @@ export function WeightMatrix(props: WeightMatrixProps) {
       >
         {description}
       </p>
-      <figcaption className="mt-2 text-sm text-muted">
-        {props.caption ??
-          "Each cell is one weight: how strongly an input (row) pushes a unit (column) up or down."}
-      </figcaption>
+      <figcaption className="mt-2 text-sm text-muted">{props.caption ?? t("caption")}</figcaption>
     </figure>
   );
 }
@@ -302,6 +311,7 @@ function drawDecorations(
   layout: MatrixLayout,
   kernel: ArrayLike<number>,
   scale: (value: number) => readonly [number, number, number],
+  fmt: FormatNumber,
 ) {
   const { cell, rows, columns } = layout;
   if (layout.showGridLines) {
@@ -327,7 +337,7 @@ function drawDecorations(
       for (let j = 0; j < columns; j++) {
         const v = kernel[i * columns + j] ?? 0;
         context.fillStyle = inkOn(scale(v));
-        context.fillText(formatNumber(v), (j + 0.5) * cell, (i + 0.5) * cell);
+        context.fillText(fmt(v), (j + 0.5) * cell, (i + 0.5) * cell);
       }
     }
   }

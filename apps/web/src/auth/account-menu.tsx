@@ -1,8 +1,9 @@
 "use client";
 
-import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { SessionUser } from "./session";
+import { Link } from "@/i18n/navigation";
 import { SignOutButton } from "./sign-out-button";
 
 type Account =
@@ -13,6 +14,7 @@ type Account =
  * is asked for from the browser: next-auth's session route reads the database session.
  */
 export function AccountMenu() {
+  const t = useTranslations("Header");
   const [account, setAccount] = useState<Account>({ state: "loading" });
 
   useEffect(() => {
@@ -45,7 +47,7 @@ export function AccountMenu() {
         href="/sign-in"
         className="rounded-md border border-line px-3 py-2 font-medium text-ink hover:bg-panel"
       >
-        Sign in
+        {t("signIn")}
       </Link>
     );
   }
@@ -57,13 +59,15 @@ export function AccountMenu() {
         className="hidden max-w-[12rem] truncate text-sm text-muted sm:inline"
         title={user.email}
       >
-        <span className="sr-only">Signed in as </span>
+        <span className="sr-only">{t("signedInAs")} </span>
         {user.name ?? user.email}
       </span>
       <Link href="/dashboard" className="font-medium text-ink underline-offset-4 hover:underline">
-        Dashboard
+        {t("dashboard")}
       </Link>
-      <SignOutButton className="rounded-md border border-line px-3 py-2 font-medium whitespace-nowrap text-ink hover:bg-panel" />
+      <SignOutButton
+        label={t("signOut")}
+        className="rounded-md border border-line px-3 py-2 font-medium whitespace-nowrap text-ink hover:bg-panel" />
     </div>
   );
 }

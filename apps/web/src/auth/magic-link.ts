@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { VerificationTokenRecord } from "@neuronlab/db/accounts";
+import { sourceText, type ErrorMessage } from "../http/errors";
 import { signInMail, type SendMail } from "./mail";
 import { checkSignInLimits, type ConsumeRateLimit } from "./rate-limits";
 import { parseSignInRequest } from "./sign-in-request";
@@ -38,11 +39,19 @@ export interface SignInLinkDeps {
   newToken?: () => string;
 }
 
+/** A refusal's `error` is its message for the person's language; `message`, the source text. */
 export type SignInLinkResult =
   | { ok: true; email: string }
-  | { ok: false; status: 400; code: "invalid_email"; message: string }
-  | { ok: false; status: 429; code: "rate_limited"; message: string; retryAfterSeconds: number }
-  | { ok: false; status: 503; code: "mail_failed"; message: string };
+  | { ok: false; status: 400; code: "invalid_email"; error: ErrorMessage; message: string }
+  | {
+      ok: false;
+      status: 429;
+      code: "rate_limited";
+      error: ErrorMessage;
+      message: string;
+      retryAfterSeconds: number;
+    }
+  | { ok: false; status: 503; code: "mail_failed"; error: ErrorMessage; message: string };
 
 /**
  * Someone asks for a sign-in link: check the input (bad input writes nothing), count the request
@@ -55,7 +64,13 @@ export async function requestSignInLink(
 ): Promise<SignInLinkResult> {
   const parsed = parseSignInRequest(input);
   if (!parsed.ok) {
-    return { ok: false, status: 400, code: "invalid_email", message: parsed.message };
+    return {
+      ok: false,
+      status: 400,
+      code: "invalid_email",
+      error: parsed.error,
+      message: parsed.message,
+    };
   }
   const { email, callbackUrl } = parsed.request;
 
@@ -65,6 +80,7 @@ export async function requestSignInLink(
       ok: false,
       status: 429,
       code: "rate_limited",
+      error: limited.error,
       message: limited.message,
       retryAfterSeconds: Math.ceil(limited.retryAfterMs / 1000),
     };
@@ -82,11 +98,13 @@ export async function requestSignInLink(
     await deps.sendMail(signInMail({ to: email, url, minutes: LINK_MINUTES }));
   } catch (error) {
     console.error("sign-in link not sent:", error);
+    const failed: ErrorMessage = { key: "mail_failed" };
     return {
       ok: false,
       status: 503,
       code: "mail_failed",
-      message: "We could not send the email just now. Try again in a few minutes.",
+      error: failed,
+      message: sourceText(failed),
     };
   }
   return { ok: true, email };

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /**
@@ -12,9 +13,12 @@ export function OAuthButton({
   callbackUrl,
 }: {
   provider: string;
+  /** The service's name ("GitHub"). */
   label: string;
+  /** The whole path to land on, its language included. */
   callbackUrl: string;
 }) {
+  const t = useTranslations("OAuthButton");
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
@@ -54,7 +58,7 @@ export function OAuthButton({
       </button>
       {failed ? (
         <p role="alert" className="mt-1 text-sm text-[var(--viz-negative)]">
-          Could not reach the sign-in service. Try again.
+          {t("failed")}
         </p>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import type { RateLimit, RateLimitResult } from "@neuronlab/db/rate-limit";
 import { describe, expect, it } from "vitest";
+import { errorText } from "../http/errors";
 import { checkSignInLimits, clientIp, emailKey, SIGN_IN_LIMITS } from "./rate-limits";
 
 /** An in-memory stand-in for consumeRateLimit (the real one is tested on the database). */
@@ -32,15 +33,18 @@ describe("checkSignInLimits", () => {
 
   it("refuses for the network with the time to wait, without counting the address", async () => {
     const { consume, seen } = counter({ "sign-in:ip": 5 * 60_000 + 1 });
-    expect(await checkSignInLimits(consume, { ip: "203.0.113.9", email: "a@example.com" })).toEqual(
-      {
-        allowed: false,
-        by: "ip",
-        retryAfterMs: 5 * 60_000 + 1,
-        message: "Too many sign-in requests from your network. Try again in 6 minutes.",
-      },
-    );
+    const result = await checkSignInLimits(consume, { ip: "203.0.113.9", email: "a@example.com" });
+    expect(result).toEqual({
+      allowed: false,
+      by: "ip",
+      retryAfterMs: 5 * 60_000 + 1,
+      error: { key: "rate_limited.network", values: { minutes: 6 } },
+      message: "Too many sign-in requests from your network. Try again in 6 minutes.",
+    });
     expect(seen).toHaveLength(1);
+    expect(!result.allowed && (await errorText(result.error, "de"))).toBe(
+      "Aus deinem Netzwerk kamen zu viele Anmeldeanfragen. Versuch es in 6 Minuten noch einmal.",
+    );
   });
 
   it("refuses for the address, pointing to the links already sent", async () => {
@@ -49,6 +53,9 @@ describe("checkSignInLimits", () => {
     expect(result).toMatchObject({ allowed: false, by: "email", retryAfterMs: 20_000 });
     expect(!result.allowed && result.message).toBe(
       "Too many sign-in links were sent to this address. Use the latest one in your inbox, or try again in a minute.",
+    );
+    expect(!result.allowed && (await errorText(result.error, "de"))).toBe(
+      "An diese Adresse wurden zu viele Anmeldelinks geschickt. Nutze den neuesten in deinem Postfach oder versuch es in einer Minute noch einmal.",
     );
   });
 

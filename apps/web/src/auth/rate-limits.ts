@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { RateLimit, RateLimitResult } from "@neuronlab/db/rate-limit";
 import { clientAddress } from "../http/client-address";
+import { sourceText, type ErrorMessage } from "../http/errors";
 
 const MINUTE = 60_000;
 
@@ -16,8 +17,19 @@ export const SIGN_IN_LIMITS = {
 
 export type ConsumeRateLimit = (limit: RateLimit) => Promise<RateLimitResult>;
 
+/**
+ * A refusal says how long to wait as `error` (a message of the catalogue's "Errors", to be said in
+ * the person's language: `errorText`) and as `message`, its text in the source language.
+ */
 export type SignInLimitResult =
-  { allowed: true } | { allowed: false; by: "ip" | "email"; retryAfterMs: number; message: string };
+  | { allowed: true }
+  | {
+      allowed: false;
+      by: "ip" | "email";
+      retryAfterMs: number;
+      error: ErrorMessage;
+      message: string;
+    };
 
 /**
  * Counts one sign-in request against the network's limit, then the address's. A request the
@@ -29,21 +41,11 @@ export async function checkSignInLimits(
 ): Promise<SignInLimitResult> {
   const byIp = await consume({ ...SIGN_IN_LIMITS.ip, key: ip });
   if (!byIp.allowed) {
-    return {
-      allowed: false,
-      by: "ip",
-      retryAfterMs: byIp.retryAfterMs,
-      message: `Too many sign-in requests from your network. Try again in ${waitText(byIp.retryAfterMs)}.`,
-    };
+    return refused("ip", byIp.retryAfterMs);
   }
   const byEmail = await consume({ ...SIGN_IN_LIMITS.email, key: emailKey(email) });
   if (!byEmail.allowed) {
-    return {
-      allowed: false,
-      by: "email",
-      retryAfterMs: byEmail.retryAfterMs,
-      message: `Too many sign-in links were sent to this address. Use the latest one in your inbox, or try again in ${waitText(byEmail.retryAfterMs)}.`,
-    };
+    return refused("email", byEmail.retryAfterMs);
   }
   return { allowed: true };
 }
@@ -66,10 +68,13 @@ export function mailboxOf(email: string): string {
   return `${plus > 0 ? local.slice(0, plus) : local}${lower.slice(at)}`;
 }
 
-function waitText(ms: number): string {
-  const minutes = Math.ceil(ms / MINUTE);
-  if (minutes <= 1) return "a minute";
-  return `${minutes} minutes`;
+function refused(by: "ip" | "email", retryAfterMs: number): SignInLimitResult {
+  const error: ErrorMessage = {
+    key: by === "ip" ? "rate_limited.network" : "rate_limited.address",
+    // Whole minutes, at least one: "a minute", "6 minutes".
+    values: { minutes: Math.max(1, Math.ceil(retryAfterMs / MINUTE)) },
+  };
+  return { allowed: false, by, retryAfterMs, error, message: sourceText(error) };
 }
 
 /**

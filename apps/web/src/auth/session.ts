@@ -29,7 +29,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 /** The signed-in user, or a 401 HttpError. */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) throw new HttpError(401, "unauthenticated", "Sign in to do this.");
+  if (!user) throw new HttpError(401, "unauthenticated");
   return user;
 }
 
@@ -37,7 +37,7 @@ export async function requireUser(): Promise<SessionUser> {
 export async function requireRole(...roles: SessionUser["role"][]): Promise<SessionUser> {
   const user = await requireUser();
   if (!roles.includes(user.role)) {
-    throw new HttpError(403, "forbidden", "Your account does not have access to this.");
+    throw new HttpError(403, "forbidden");
   }
   return user;
 }

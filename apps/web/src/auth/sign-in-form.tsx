@@ -1,13 +1,19 @@
 "use client";
 
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
+import { Link } from "@/i18n/navigation";
 import { requestSignInLinkAction, type SignInFormState } from "./actions";
 
 const initial: SignInFormState = { status: "idle" };
 
-/** Asks for a magic link; works without JavaScript too (a server action behind a plain form). */
+/**
+ * Asks for a magic link; works without JavaScript too (a server action behind a plain form).
+ * `callbackUrl` is the whole path to land on, its language included ("/de/dashboard").
+ */
 export function SignInForm({ callbackUrl, outbox }: { callbackUrl: string; outbox: boolean }) {
+  const t = useTranslations("SignInForm");
+  const locale = useLocale();
   const [state, action, pending] = useActionState(requestSignInLinkAction, initial);
   const emailId = useId();
   const errorId = useId();
@@ -15,26 +21,28 @@ export function SignInForm({ callbackUrl, outbox }: { callbackUrl: string; outbo
   if (state.status === "sent") {
     return (
       <div role="status" className="mt-6 rounded-xl border border-line bg-panel p-5">
-        <h2 className="text-lg font-semibold">Check your email</h2>
+        <h2 className="text-lg font-semibold">{t("sentTitle")}</h2>
         <p className="mt-2">
-          We sent a sign-in link to <span className="font-medium">{state.email}</span>. It works
-          once, within 10 minutes. Open it on this device and press “Sign in”.
+          {t.rich("sentText", {
+            email: state.email,
+            strong: (chunks) => <span className="font-medium">{chunks}</span>,
+          })}
         </p>
         {outbox ? (
           <p className="mt-3 text-sm text-muted">
-            This is a local run, so the email went to the{" "}
-            <Link
-              href="/dev/outbox"
-              className="font-semibold text-accent underline underline-offset-4"
-            >
-              local outbox
-            </Link>
-            .
+            {t.rich("outboxNote", {
+              link: (chunks) => (
+                <Link
+                  href="/dev/outbox"
+                  className="font-semibold text-accent underline underline-offset-4"
+                >
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         ) : (
-          <p className="mt-3 text-sm text-muted">
-            Nothing there after a minute? Look in your spam folder, or ask for a new link.
-          </p>
+          <p className="mt-3 text-sm text-muted">{t("spamNote")}</p>
         )}
       </div>
     );
@@ -44,8 +52,10 @@ export function SignInForm({ callbackUrl, outbox }: { callbackUrl: string; outbo
   return (
     <form action={action} noValidate className="mt-6">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {/* The action answers in the form's language. */}
+      <input type="hidden" name="locale" value={locale} />
       <label htmlFor={emailId} className="block font-medium">
-        Email address
+        {t("emailLabel")}
       </label>
       <input
         id={emailId}
@@ -72,7 +82,7 @@ export function SignInForm({ callbackUrl, outbox }: { callbackUrl: string; outbo
         disabled={pending}
         className="mt-4 rounded-md bg-accent px-4 py-2 font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60"
       >
-        {pending ? "Sending…" : "Email me a sign-in link"}
+        {pending ? t("sending") : t("submit")}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { errorText } from "../http/errors";
 import { MAX_EMAIL_LENGTH, parseSignInRequest } from "./sign-in-request";
 
 describe("parseSignInRequest", () => {
@@ -33,7 +34,23 @@ describe("parseSignInRequest", () => {
       "An email address has at most 254 characters.",
     ],
   ])("refuses %j with a message for the form", (input, message) => {
-    expect(parseSignInRequest(input)).toEqual({ ok: false, field: "email", message });
+    expect(parseSignInRequest(input)).toMatchObject({ ok: false, field: "email", message });
+  });
+
+  it("names the refusal's message, to be said in the person's language", async () => {
+    const tooLong = parseSignInRequest({ email: `${"a".repeat(MAX_EMAIL_LENGTH)}@example.com` });
+    expect(!tooLong.ok && tooLong.error).toEqual({
+      key: "invalid_email.too_long",
+      values: { max: MAX_EMAIL_LENGTH },
+    });
+    const missing = parseSignInRequest({});
+    expect(!missing.ok && (await errorText(missing.error, "de"))).toBe(
+      "Gib deine E-Mail-Adresse ein.",
+    );
+    const format = parseSignInRequest({ email: "a@b" });
+    expect(!format.ok && (await errorText(format.error, "de"))).toBe(
+      "Gib eine E-Mail-Adresse wie name@example.com ein.",
+    );
   });
 
   it("refuses what is not an object", () => {

@@ -1,16 +1,22 @@
 import { z } from "zod";
+import { sourceText, type ErrorMessage } from "../http/errors";
 import { safeRedirectPath } from "./redirect";
 
 /** The longest address SMTP can carry (RFC 5321's path limit less the angle brackets). */
 export const MAX_EMAIL_LENGTH = 254;
 
+/** What can be wrong with an address: the cases of the "invalid_email" message. */
+const PROBLEMS = ["missing", "too_long", "format"] as const;
+type EmailProblem = (typeof PROBLEMS)[number];
+
+// Each check's zod message is the case of "invalid_email" it fails with.
 const emailSchema = z
-  .string({ error: "Enter your email address." })
+  .string({ error: "missing" satisfies EmailProblem })
   .trim()
-  .min(1, { error: "Enter your email address." })
-  .max(MAX_EMAIL_LENGTH, { error: `An email address has at most ${MAX_EMAIL_LENGTH} characters.` })
+  .min(1, { error: "missing" satisfies EmailProblem })
+  .max(MAX_EMAIL_LENGTH, { error: "too_long" satisfies EmailProblem })
   .toLowerCase()
-  .pipe(z.email({ error: "Enter an email address like name@example.com." }));
+  .pipe(z.email({ error: "format" satisfies EmailProblem }));
 
 /**
  * A request for a sign-in link, as a form or an API caller sends it: the address (trimmed and
@@ -26,12 +32,21 @@ export const signInRequestSchema = z.object({
 
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
+/**
+ * A refusal says what is wrong as `error` (a message of the catalogue's "Errors", to be said in
+ * the person's language: `errorText`) and as `message`, its text in the source language.
+ */
 export type ParsedSignInRequest =
-  { ok: true; request: SignInRequest } | { ok: false; field: "email"; message: string };
+  | { ok: true; request: SignInRequest }
+  | { ok: false; field: "email"; error: ErrorMessage; message: string };
 
 export function parseSignInRequest(input: unknown): ParsedSignInRequest {
   const parsed = signInRequestSchema.safeParse(input && typeof input === "object" ? input : {});
   if (parsed.success) return { ok: true, request: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, field: "email", message: issue?.message ?? "Enter your email address." };
+  const problem = PROBLEMS.find((p) => p === parsed.error.issues[0]?.message) ?? "missing";
+  const error: ErrorMessage =
+    problem === "too_long"
+      ? { key: "invalid_email.too_long", values: { max: MAX_EMAIL_LENGTH } }
+      : { key: `invalid_email.${problem}` };
+  return { ok: false, field: "email", error, message: sourceText(error) };
 }

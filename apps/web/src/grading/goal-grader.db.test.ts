@@ -71,7 +71,7 @@ describe("the grading rate limit", () => {
 
     const error = await refusal(post("10.0.0.1", LIMIT + 1));
     expect(error).toMatchObject({ status: 429, code: "grading_rate_limited" });
-    const response = gradingErrorResponse(error);
+    const response = await gradingErrorResponse(error, "en");
     expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(Number(response.headers.get("Retry-After"))).toBeLessThanOrEqual(60);
     expect(trained).toHaveLength(LIMIT);

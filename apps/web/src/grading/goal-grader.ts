@@ -9,7 +9,7 @@ import { planGrade } from "@neuronlab/content/exercises/grade";
 import type { Answer, Exercise, GradeResult } from "@neuronlab/content/exercises/schema";
 import type { Db } from "@neuronlab/db/client";
 import { consumeRateLimit, type RateLimit, type RateLimitResult } from "@neuronlab/db/rate-limit";
-import { RetryLaterError, waitText } from "@/http/retry-later";
+import { RetryLaterError } from "@/http/retry-later";
 
 const MINUTE = 60_000;
 
@@ -179,19 +179,11 @@ export class GoalGrader {
       1,
       Math.ceil((this.#running * this.#trainingMs) / this.#threads / 1000),
     );
-    throw new RetryLaterError(
-      "grading_busy",
-      `The server is checking many playground answers right now. Send yours again in ${waitText(seconds)}.`,
-      seconds,
-    );
+    throw new RetryLaterError("grading_busy", seconds);
   }
 
   #rateLimited(retryAfterMs: number): RetryLaterError {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    return new RetryLaterError(
-      "grading_rate_limited",
-      `Too many playground answers were checked from your network recently. Send yours again in ${waitText(seconds)}.`,
-      seconds,
-    );
+    return new RetryLaterError("grading_rate_limited", seconds);
   }
 }

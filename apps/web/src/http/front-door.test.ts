@@ -30,10 +30,10 @@ function serve(app: (path: string) => { status: number; headers?: Record<string,
       resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     });
   });
-  const ask = async (path: string, client: string, method = "POST") => {
+  const ask = async (path: string, client: string, method = "POST", language?: string) => {
     const response = await fetch(`${await ready}${path}`, {
       method,
-      headers: { "x-forwarded-for": client },
+      headers: { "x-forwarded-for": client, ...(language ? { "accept-language": language } : {}) },
     });
     return {
       response,
@@ -87,6 +87,20 @@ describe("FrontDoor", () => {
     site.advance(20_000);
     await site.ask("/api/exercises/goal/attempts", "10.0.0.1");
     expect(site.reached).toHaveLength(2);
+  });
+
+  it("says why in the request's language", async () => {
+    const site = serve(() => throttled);
+    close = site.close;
+    await site.ask("/api/exercises/goal/attempts", "10.0.0.1");
+    site.advance(29_000);
+    const again = await site.ask("/api/exercises/goal/attempts", "10.0.0.1", "POST", "de-DE,de");
+    expect(again.response.status).toBe(429);
+    expect(again.body.error).toEqual({
+      code: "grading_rate_limited",
+      message:
+        "Aus deinem Netzwerk kamen gerade zu viele solcher Anfragen. Sende sie in einer Sekunde noch einmal.",
+    });
   });
 
   it("turns away only that client, that method and that path", async () => {

@@ -1,7 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
+import { requestLocale } from "../i18n/request-locale";
 import { CLIENT_HEADER } from "./client-address";
-import { THROTTLE_HEADER, waitText } from "./retry-later";
+import { errorText } from "./errors";
+import { THROTTLE_HEADER, waitValues } from "./retry-later";
 
 /** Refusals remembered at once (one per client, method and path); the oldest go first. */
 const ENTRIES = 10_000;
@@ -53,21 +55,21 @@ export class FrontDoor {
       return false;
     }
     const seconds = Math.max(1, Math.ceil(left / 1000));
-    const body = JSON.stringify({
-      error: {
-        code: refusal.code,
-        message: `Too many of these requests came from your network just now. Send it again in ${waitText(seconds)}.`,
-      },
-    });
     this.turnedAway += 1;
-    response.writeHead(429, {
-      "Content-Type": "application/json",
-      "Content-Length": Buffer.byteLength(body),
-      "Cache-Control": "no-store",
-      "Retry-After": String(seconds),
-      "X-Content-Type-Options": "nosniff",
+    // The message in the request's language (Accept-Language); the answer follows once it is.
+    const language = request.headers["accept-language"];
+    const locale = requestLocale(new Headers(language ? { "accept-language": language } : {}));
+    void errorText({ key: "throttled", values: waitValues(seconds) }, locale).then((message) => {
+      const body = JSON.stringify({ error: { code: refusal.code, message } });
+      response.writeHead(429, {
+        "Content-Type": "application/json",
+        "Content-Length": Buffer.byteLength(body),
+        "Cache-Control": "no-store",
+        "Retry-After": String(seconds),
+        "X-Content-Type-Options": "nosniff",
+      });
+      response.end(body);
     });
-    response.end(body);
     return true;
   }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { requestLocale } from "../i18n/request-locale";
+import { errorBody } from "./errors";
 import {
   actionRefusal,
   decodesCleanly,
@@ -111,5 +113,65 @@ describe("actionRefusal", () => {
   it("leaves requests that are not server actions alone", async () => {
     const request = new Request("http://localhost/api/x", { method: "POST", body: "[" });
     expect(await actionRefusal(request)).toBeUndefined();
+  });
+});
+
+describe("the refusals' messages", () => {
+  it("are said in the request's language, as proxy.ts answers them", async () => {
+    const headers = new Headers({ "accept-language": "de", "sec-fetch-site": "cross-site" });
+    const locale = requestLocale(headers);
+    const broken = requestRefusal({ method: "GET", path: "/course/%FF", headers });
+    const crossSite = requestRefusal({ method: "POST", path: "/api/progress", headers });
+    if (!broken || !crossSite) throw new Error("expected refusals");
+    expect(await errorBody(broken, locale)).toEqual({
+      code: "malformed_address",
+      message:
+        "Diese Adresse enthält eine fehlerhafte Prozent-Kodierung (etwa %FF): Prüfe den Link.",
+    });
+    expect(await errorBody(crossSite, locale)).toEqual({
+      code: "cross_site",
+      message: "Diese Anfrage kam von einer anderen Website. Nutze dafür die Seiten von Neuronlab.",
+    });
+    expect(await errorBody(crossSite, requestLocale(new Headers()))).toEqual({
+      code: "cross_site",
+      message: "This request came from another site. Use Neuronlab's own pages to do this.",
+    });
+  });
+
+  it("keep the server actions' codes, in English without another language", async () => {
+    const action = (type: string, body: string) =>
+      actionRefusal(
+        new Request("http://localhost/sign-in", {
+          method: "POST",
+          headers: { "next-action": "abc", "content-type": type },
+          body,
+        }),
+      );
+    const english = requestLocale(new Headers());
+    const refused = await Promise.all([
+      action("text/plain", "["),
+      action("application/x-www-form-urlencoded", "a=1"),
+      action("text/plain", "x".repeat(1024 * 1024 + 1)),
+    ]);
+    const bodies = await Promise.all(
+      refused.map((refusal) => {
+        if (!refusal) throw new Error("expected a refusal");
+        return errorBody(refusal, english);
+      }),
+    );
+    expect(bodies).toEqual([
+      {
+        code: "malformed_action",
+        message: "This form's data could not be read. Reload the page and send it again.",
+      },
+      { code: "unsupported_media_type", message: "Send this form from its page." },
+      { code: "too_large", message: "This form's data is too large." },
+    ]);
+    expect(refused.map((refusal) => refusal?.status)).toEqual([400, 415, 413]);
+    const tooLarge = refused[2];
+    expect(tooLarge && (await errorBody(tooLarge, "de"))).toEqual({
+      code: "too_large",
+      message: "Die Daten dieses Formulars sind zu groß.",
+    });
   });
 });

@@ -1,13 +1,15 @@
+import { HttpError } from "./errors";
+
 /**
  * Checks every request gets before any route sees it (proxy.ts), so that no route has to repeat
  * them: an address whose percent-encoding is broken, and a state-changing request that another
  * site's page made a browser send (CSRF, login CSRF, a server action posted from elsewhere).
  */
-export interface Refusal {
-  status: 400 | 403 | 413 | 415;
-  code: string;
-  message: string;
-}
+/**
+ * A request refused before any route sees it: a 400, 403, 413 or 415 with its code and message
+ * (proxy.ts answers it in the request's language, `errorBody`).
+ */
+export type Refusal = HttpError;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -22,18 +24,10 @@ export function requestRefusal({
   headers: Headers;
 }): Refusal | undefined {
   if (!decodesCleanly(path)) {
-    return {
-      status: 400,
-      code: "malformed_address",
-      message: "This address has a broken percent-encoding (such as %FF): check the link.",
-    };
+    return new HttpError(400, "malformed_address");
   }
   if (!SAFE_METHODS.has(method.toUpperCase()) && isCrossSiteRequest(headers)) {
-    return {
-      status: 403,
-      code: "cross_site",
-      message: "This request came from another site. Use Neuronlab's own pages to do this.",
-    };
+    return new HttpError(403, "cross_site.request");
   }
   return undefined;
 }
@@ -99,19 +93,11 @@ export async function actionRefusal(request: Request): Promise<Refusal | undefin
       return undefined;
     }
   } catch {
-    return {
-      status: 400,
-      code: "malformed_action",
-      message: "This form's data could not be read. Reload the page and send it again.",
-    };
+    return new HttpError(400, "malformed_action");
   }
-  return {
-    status: 415,
-    code: "unsupported_media_type",
-    message: "Send this form from its page.",
-  };
+  return new HttpError(415, "unsupported_media_type.action");
 }
 
 function actionTooLarge(): Refusal {
-  return { status: 413, code: "too_large", message: "This form's data is too large." };
+  return new HttpError(413, "too_large.form");
 }

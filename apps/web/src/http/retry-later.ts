@@ -1,4 +1,5 @@
-import { errorResponse, HttpError } from "./errors";
+import type { Locale } from "@neuronlab/config/locales";
+import { errorResponse, HttpError, type ErrorKey, type ErrorValues } from "./errors";
 
 /**
  * Set on a 429 to tell the platform's server (server.ts, src/http/front-door.ts) that this
@@ -7,15 +8,17 @@ import { errorResponse, HttpError } from "./errors";
  */
 export const THROTTLE_HEADER = "x-neuronlab-throttle";
 
-/** A 429: the request was fine, but the server will not do the work now; try again later. */
+/**
+ * A 429: the request was fine, but the server will not do the work now; try again later. Its
+ * message says how long to wait (`waitValues`).
+ */
 export class RetryLaterError extends HttpError {
   constructor(
-    code: string,
-    message: string,
+    key: ErrorKey,
     /** Seconds to wait, sent as Retry-After. */
     readonly retryAfterSeconds: number,
   ) {
-    super(429, code, message);
+    super(429, key, waitValues(retryAfterSeconds));
   }
 }
 
@@ -23,8 +26,8 @@ export class RetryLaterError extends HttpError {
  * `errorResponse`, with Retry-After on a 429 that says when to come back, and the request that
  * was refused turned away at the server's door until then.
  */
-export function gradingErrorResponse(error: unknown): Response {
-  const response = errorResponse(error);
+export async function gradingErrorResponse(error: unknown, locale: Locale): Promise<Response> {
+  const response = await errorResponse(error, locale);
   if (error instanceof RetryLaterError) {
     response.headers.set("Retry-After", String(error.retryAfterSeconds));
     response.headers.set(THROTTLE_HEADER, error.code);
@@ -32,9 +35,11 @@ export function gradingErrorResponse(error: unknown): Response {
   return response;
 }
 
-/** "a second", "12 seconds", "3 minutes": how long to wait, for a message. */
-export function waitText(seconds: number): string {
-  if (seconds <= 1) return "a second";
-  if (seconds < 90) return `${seconds} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
+/**
+ * How long to wait, for a message's `{unit, select, seconds {…} minutes {…}}`: "a second",
+ * "12 seconds", "3 minutes" in English.
+ */
+export function waitValues(seconds: number): ErrorValues {
+  if (seconds < 90) return { unit: "seconds", count: Math.max(1, seconds) };
+  return { unit: "minutes", count: Math.ceil(seconds / 60) };
 }

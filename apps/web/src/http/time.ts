@@ -18,5 +18,9 @@ export const recordedTime = z.iso.datetime().refine(
     const time = Date.parse(value);
     return time >= EARLIEST_RECORDED_TIME.getTime() && time <= LATEST_RECORDED_TIME.getTime();
   },
-  { message: "Send a time between the years 2020 and 2100." },
+  {
+    message: "Send a time between the years 2020 and 2100.",
+    // For messages in other languages (issueValues in src/http/errors.ts).
+    params: { problem: "time_range" },
+  },
 );

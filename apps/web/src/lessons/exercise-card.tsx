@@ -1,10 +1,11 @@
 "use client";
 
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState, type SyntheticEvent, type ReactNode } from "react";
-import type { Answer, GradeResult, PublicExercise } from "@neuronlab/content/exercises/schema";
+import type { Answer, PublicExercise } from "@neuronlab/content/exercises/schema";
 import { exerciseStatus } from "@/progress/progress-view";
 import { progressSync, useLearnerProgress } from "@/progress/use-progress";
-import { submitAttempt, SubmitError } from "./submit-attempt";
+import { refusal, submitAttempt, SubmitError, type AttemptResult } from "./submit-attempt";
 import { LazyWidget } from "./lazy-widget";
 import { parseNumberInput } from "./parse-number";
 
@@ -14,25 +15,20 @@ export interface ExerciseCardProps {
   anchor: string;
 }
 
-const KIND_LABEL: Record<PublicExercise["kind"], string> = {
-  choice: "Question",
-  numeric: "Work it out",
-  ordering: "Put in order",
-  predict: "Predict, then run",
-  goal: "Goal",
-};
-
 /**
  * One exercise: the learner answers, the server grades (the key never comes to the browser), and
  * the card shows whether it was right, what was wrong and the explanation. Hints come one at a
  * time on request. Every graded attempt is kept: in the learner's account when signed in (the
- * server stores it as it grades it), otherwise in this browser.
+ * server stores it as it grades it), otherwise in this browser. The card's words come from the
+ * "ExerciseCard" messages; the server sends the feedback and explanation in the page's language.
  */
 export function ExerciseCard({ exercise, lesson, anchor }: ExerciseCardProps) {
+  const t = useTranslations("ExerciseCard");
+  const locale = useLocale();
   const headingId = useId();
   const status = exerciseStatus(useLearnerProgress().view, exercise.id);
   const [hints, setHints] = useState(0);
-  const [result, setResult] = useState<GradeResult | null>(null);
+  const [result, setResult] = useState<AttemptResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -42,7 +38,7 @@ export function ExerciseCard({ exercise, lesson, anchor }: ExerciseCardProps) {
     const attemptId = crypto.randomUUID();
     const at = new Date().toISOString();
     try {
-      const { result: graded } = await submitAttempt(exercise.id, answer, { attemptId });
+      const { result: graded } = await submitAttempt(exercise.id, answer, { attemptId, locale });
       setResult(graded);
       progressSync().attemptGraded({
         attemptId,
@@ -54,14 +50,14 @@ export function ExerciseCard({ exercise, lesson, anchor }: ExerciseCardProps) {
         at,
       });
     } catch (caught) {
-      if (caught instanceof SubmitError) setError(caught.message);
-      else if (
+      if (caught instanceof SubmitError) {
+        const refused = refusal(caught);
+        setError(t(`errors.${refused.key}`, "values" in refused ? refused.values : undefined));
+      } else if (
         progressSync().attemptUnsent({ attemptId, exerciseId: exercise.id, lesson, answer, at })
       )
-        setError(
-          "Your answer could not be checked just now. It is saved on this device and will be checked and added to your progress when the connection is back.",
-        );
-      else setError("Your answer could not be checked. Check your connection and try again.");
+        setError(t("errors.savedForLater"));
+      else setError(t("errors.offline"));
     } finally {
       setPending(false);
     }
@@ -75,13 +71,15 @@ export function ExerciseCard({ exercise, lesson, anchor }: ExerciseCardProps) {
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={headingId} className="text-sm font-semibold tracking-wide text-accent uppercase">
-          {KIND_LABEL[exercise.kind]}
+          {t(`kind.${exercise.kind}`)}
         </h3>
         {status ? (
           <p className="text-sm text-muted">
-            {status.solved ? "✓ Solved" : "Not solved yet"} · {status.attempts}{" "}
-            {status.attempts === 1 ? "attempt" : "attempts"}
-            {status.pending > 0 ? ` · ${status.pending} waiting to be sent` : ""}
+            {t("status", {
+              state: status.solved ? "solved" : "unsolved",
+              attempts: status.attempts,
+              pending: status.pending,
+            })}
           </p>
         ) : null}
       </div>
@@ -99,7 +97,7 @@ export function ExerciseCard({ exercise, lesson, anchor }: ExerciseCardProps) {
       {exercise.hints.length > 0 ? (
         <div className="mt-4">
           {hints > 0 ? (
-            <ol className="mb-2 list-decimal space-y-1 pl-5 text-sm" aria-label="Hints">
+            <ol className="mb-2 list-decimal space-y-1 pl-5 text-sm" aria-label={t("hints")}>
               {exercise.hints.slice(0, hints).map((hint) => (
                 <li key={hint}>{hint}</li>
               ))}
@@ -113,8 +111,9 @@ export function ExerciseCard({ exercise, lesson, anchor }: ExerciseCardProps) {
                 setHints((n) => n + 1);
               }}
             >
-              {hints === 0 ? "Show a hint" : "Show another hint"} ({exercise.hints.length - hints}{" "}
-              left)
+              {t(hints === 0 ? "showHint" : "showAnotherHint", {
+                left: exercise.hints.length - hints,
+              })}
             </button>
           ) : null}
         </div>
@@ -132,17 +131,18 @@ export function ExerciseCard({ exercise, lesson, anchor }: ExerciseCardProps) {
   );
 }
 
-function ResultPanel({ result }: { result: GradeResult }) {
+function ResultPanel({ result }: { result: AttemptResult }) {
+  const t = useTranslations("ExerciseCard");
   return (
     <div
       className={`rounded-lg border-2 p-4 ${result.correct ? "border-[var(--viz-positive)]" : "border-[var(--viz-negative)]"}`}
       data-result={result.correct ? "right" : "wrong"}
     >
       <p className="font-semibold">
-        {result.correct ? "✓ Right" : "✗ Not quite"}
-        <span className="font-normal"> — {result.feedback}</span>
+        {t(result.correct ? "right" : "notQuite")}
+        <span className="font-normal"> {t("feedback", { feedback: result.feedback })}</span>
       </p>
-      <p className="mt-2 text-sm font-semibold">Why</p>
+      <p className="mt-2 text-sm font-semibold">{t("why")}</p>
       <p className="mt-1 text-sm whitespace-pre-line">{result.explanation}</p>
     </div>
   );
@@ -151,7 +151,7 @@ function ResultPanel({ result }: { result: GradeResult }) {
 interface AnswerFormProps {
   exercise: PublicExercise;
   pending: boolean;
-  graded: GradeResult | null;
+  graded: AttemptResult | null;
   onAnswer: (answer: Answer) => void;
 }
 
@@ -173,13 +173,14 @@ function AnswerForm({ exercise, pending, graded, onAnswer }: AnswerFormProps) {
 }
 
 function SubmitButton({ pending, children }: { pending: boolean; children?: ReactNode }) {
+  const t = useTranslations("ExerciseCard");
   return (
     <button
       type="submit"
       disabled={pending}
       className="mt-4 rounded-md bg-accent px-4 py-2 font-semibold text-accent-ink disabled:opacity-60"
     >
-      {pending ? "Checking…" : (children ?? "Check my answer")}
+      {pending ? t("checking") : (children ?? t("check"))}
     </button>
   );
 }
@@ -242,12 +243,13 @@ function ChoiceForm({
   pending: boolean;
   onAnswer: (a: Answer) => void;
 }) {
+  const t = useTranslations("ExerciseCard");
   const [selected, setSelected] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (selected.length === 0) {
-      setProblem(exercise.multiple ? "Tick at least one option." : "Choose an option first.");
+      setProblem(t(exercise.multiple ? "tickAtLeastOne" : "chooseFirst"));
       return;
     }
     setProblem(null);
@@ -257,7 +259,7 @@ function ChoiceForm({
     <form onSubmit={submit} noValidate>
       <fieldset>
         <legend className="text-sm text-muted">
-          {exercise.multiple ? "Tick every option that is right." : "Choose one."}
+          {t(exercise.multiple ? "tickEvery" : "chooseOne")}
         </legend>
         <OptionList
           name={`choice-${exercise.id}`}
@@ -282,15 +284,19 @@ function NumericForm({
   pending: boolean;
   onAnswer: (a: Answer) => void;
 }) {
+  const t = useTranslations("ExerciseCard");
+  const format = useFormatter();
   const inputId = useId();
   const errorId = useId();
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  // Examples in the language's own notation ("0,75" in German): parseNumberInput reads both marks.
+  const example = format.number(0.75);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const value = parseNumberInput(text);
     if (value === null) {
-      setProblem("Type a number, such as 0.75 or -2.");
+      setProblem(t("typeNumber", { example, negative: format.number(-2) }));
       return;
     }
     setProblem(null);
@@ -299,13 +305,14 @@ function NumericForm({
   return (
     <form onSubmit={submit} noValidate className="mt-3">
       <label htmlFor={inputId} className="block text-sm font-medium">
-        Your answer{exercise.unit ? ` (${exercise.unit})` : ""}
+        {exercise.unit ? t("yourAnswerIn", { unit: exercise.unit }) : t("yourAnswer")}
       </label>
       <input
         id={inputId}
         type="text"
         inputMode="decimal"
         autoComplete="off"
+        placeholder={t("numberPlaceholder", { example })}
         value={text}
         onChange={(event) => {
           setText(event.target.value);
@@ -331,6 +338,7 @@ function OrderingForm({
   pending: boolean;
   onAnswer: (a: Answer) => void;
 }) {
+  const t = useTranslations("ExerciseCard");
   const [items, setItems] = useState(exercise.items);
   const [announcement, setAnnouncement] = useState("");
   const move = (index: number, by: -1 | 1) => {
@@ -341,7 +349,7 @@ function OrderingForm({
     if (!item) return;
     next.splice(target, 0, item);
     setItems(next);
-    setAnnouncement(`${item.text} is now number ${target + 1} of ${next.length}.`);
+    setAnnouncement(t("moved", { item: item.text, position: target + 1, total: next.length }));
   };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -349,8 +357,8 @@ function OrderingForm({
   };
   return (
     <form onSubmit={submit} noValidate>
-      <p className="mt-3 text-sm text-muted">Use the arrows to move each step into place.</p>
-      <ol className="mt-2 space-y-2" aria-label="Your order">
+      <p className="mt-3 text-sm text-muted">{t("orderHelp")}</p>
+      <ol className="mt-2 space-y-2" aria-label={t("yourOrder")}>
         {items.map((item, index) => (
           <li
             key={item.id}
@@ -362,7 +370,7 @@ function OrderingForm({
             <span className="flex-1">{item.text}</span>
             <button
               type="button"
-              aria-label={`Move “${item.text}” up`}
+              aria-label={t("moveUp", { item: item.text })}
               disabled={index === 0}
               onClick={() => {
                 move(index, -1);
@@ -373,7 +381,7 @@ function OrderingForm({
             </button>
             <button
               type="button"
-              aria-label={`Move “${item.text}” down`}
+              aria-label={t("moveDown", { item: item.text })}
               disabled={index === items.length - 1}
               onClick={() => {
                 move(index, 1);
@@ -401,16 +409,17 @@ function PredictForm({
 }: {
   exercise: Of<"predict">;
   pending: boolean;
-  graded: GradeResult | null;
+  graded: AttemptResult | null;
   onAnswer: (a: Answer) => void;
 }) {
+  const t = useTranslations("ExerciseCard");
   const [selected, setSelected] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const guess = selected[0];
     if (guess === undefined) {
-      setProblem("Commit to a prediction first.");
+      setProblem(t("predictFirst"));
       return;
     }
     setProblem(null);
@@ -420,9 +429,7 @@ function PredictForm({
     <>
       <form onSubmit={submit} noValidate>
         <fieldset disabled={graded !== null}>
-          <legend className="text-sm text-muted">
-            Commit to a guess; the figure unlocks once you have.
-          </legend>
+          <legend className="text-sm text-muted">{t("predictLegend")}</legend>
           <OptionList
             name={`predict-${exercise.id}`}
             options={exercise.options}
@@ -432,13 +439,11 @@ function PredictForm({
           />
         </fieldset>
         <FormError message={problem} />
-        {graded === null ? (
-          <SubmitButton pending={pending}>Lock in my prediction</SubmitButton>
-        ) : null}
+        {graded === null ? <SubmitButton pending={pending}>{t("lockIn")}</SubmitButton> : null}
       </form>
       {graded !== null ? (
         <div className="mt-4">
-          <p className="text-sm font-semibold">Now run it and see:</p>
+          <p className="text-sm font-semibold">{t("runIt")}</p>
           <LazyWidget name={exercise.figure.widget} props={exercise.figure.props} eager />
         </div>
       ) : null}
@@ -455,6 +460,7 @@ function GoalForm({
   pending: boolean;
   onAnswer: (a: Answer) => void;
 }) {
+  const t = useTranslations("ExerciseCard");
   const { goal } = exercise;
   const [neuron, setNeuron] = useState<{ weights: [number, number]; bias: number } | null>(null);
   const [config, setConfig] = useState<unknown>(null);
@@ -479,11 +485,9 @@ function GoalForm({
       ) : (
         <>
           <p className="mt-2 text-sm text-muted">
-            The server trains your set-up for {goal.steps.toLocaleString("en")} steps from its seed
-            and checks the test loss
             {goal.maxHiddenNeurons === undefined
-              ? "."
-              : ` and that it uses at most ${goal.maxHiddenNeurons} hidden neurons.`}
+              ? t("goalPlayground", { steps: goal.steps })
+              : t("goalPlaygroundLimit", { steps: goal.steps, limit: goal.maxHiddenNeurons })}
           </p>
           <LazyWidget
             name="Playground"
@@ -492,7 +496,7 @@ function GoalForm({
           />
         </>
       )}
-      <SubmitButton pending={pending}>Check my set-up</SubmitButton>
+      <SubmitButton pending={pending}>{t("checkSetup")}</SubmitButton>
     </form>
   );
 }

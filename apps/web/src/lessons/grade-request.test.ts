@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exercisesByLesson } from "@neuronlab/content/exercises/catalog";
 import type { Answer, Exercise } from "@neuronlab/content/exercises/schema";
-import { HttpError } from "@/http/errors";
+import { errorText, HttpError } from "@/http/errors";
 import { refusal } from "@/http/testing";
 import { gradeRequest, MAX_BODY_BYTES } from "./grade-request";
 
@@ -67,7 +67,7 @@ describe("grading an attempt from a request", () => {
       const wrong = await gradeRequest(id, post({ attemptId, answer: wrongAnswer(exercise) }));
       expect(wrong.correct).toBe(false);
       expect(wrong.explanation).toBe(exercise.explanation);
-      expect(wrong.feedback.length).toBeGreaterThan(0);
+      expect(wrong.feedback.key).not.toBe("right");
     },
   );
 
@@ -82,7 +82,7 @@ describe("grading an attempt from a request", () => {
       post({ attemptId, answer: { kind: "goal", weights: [0, 0], bias: 0 } }),
     );
     expect(wrong).toMatchObject({ correct: false });
-    expect(wrong.feedback).toMatch(/points are still on the wrong side/);
+    expect(wrong.feedback).toMatchObject({ key: "pointsWrong" });
   });
 
   it("answers 404 for an exercise that does not exist", async () => {
@@ -135,6 +135,31 @@ describe("grading an attempt from a request", () => {
     const error = await refusedFor("neuron-compute-z", post(body));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/expected shape/);
+    // In German, the problem in the platform's own words: none of zod's English.
+    const german = await errorText(error, "de");
+    expect(german).toMatch(/^Die Antwort hat nicht die erwartete Form/);
+    expect(german).not.toMatch(/expected|received|invalid|unrecognized|too big/i);
+  });
+
+  it("says its refusals in the request's language", async () => {
+    const unknown = await refusedFor("no-such-exercise", post({}));
+    expect(unknown).toMatchObject({ status: 404, code: "unknown_exercise" });
+    expect(await errorText(unknown, "de")).toBe("Diese Übung gibt es nicht.");
+    const wrongKind = await refusedFor(
+      "neuron-compute-z",
+      post({ attemptId, answer: { kind: "choice", selected: ["zero"] } }),
+    );
+    expect(wrongKind.message).toBe("This exercise takes a numeric answer, not a choice one.");
+    expect(await errorText(wrongKind, "de")).toBe(
+      "Diese Übung erwartet eine Antwort vom Typ „numeric“, keine vom Typ „choice“.",
+    );
+    const string = await refusedFor(
+      "neuron-compute-z",
+      post({ attemptId, answer: { kind: "numeric", value: "-0.7" } }),
+    );
+    expect(await errorText(string, "de")).toBe(
+      "Die Antwort hat nicht die erwartete Form (Feld answer.value): Der Wert hat den falschen Typ.",
+    );
   });
 
   it("answers 400 when the answer is for another kind of exercise", async () => {

@@ -10,7 +10,7 @@ import type { Db } from "@neuronlab/db/client";
 import { clientIp } from "@/auth/rate-limits";
 import { goalGrader } from "@/grading/default-grader";
 import type { GoalGrader } from "@/grading/goal-grader";
-import { HttpError, readJsonBody } from "@/http/errors";
+import { HttpError, issueValues, readJsonBody } from "@/http/errors";
 import { recordedTime } from "@/http/time";
 
 /** An answer is a few numbers or option ids; a playground set-up is the largest. */
@@ -28,13 +28,6 @@ export const attemptRequestSchema = z
     answeredAt: recordedTime.optional(),
   })
   .strict();
-
-function describe(error: z.ZodError): string {
-  const first = error.issues[0];
-  if (!first) return "The answer is not in the expected shape.";
-  const where = first.path.length > 0 ? ` (at ${first.path.join(".")})` : "";
-  return `The answer is not in the expected shape${where}: ${first.message}`;
-}
 
 export interface AttemptRequest {
   exercise: Exercise;
@@ -54,17 +47,13 @@ export async function readAttemptRequest(
   request: Request,
 ): Promise<AttemptRequest> {
   const found = findExercise(exerciseId);
-  if (!found) throw new HttpError(404, "unknown_exercise", "There is no such exercise.");
+  if (!found) throw new HttpError(404, "unknown_exercise");
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   const parsed = attemptRequestSchema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, "invalid_answer", describe(parsed.error));
+  if (!parsed.success) throw new HttpError(400, "invalid_answer", issueValues(parsed.error, body));
   const { attemptId, answer, answeredAt } = parsed.data;
   if (answer.kind !== found.exercise.kind) {
-    throw new HttpError(
-      400,
-      "wrong_kind",
-      `This exercise takes a ${found.exercise.kind} answer, not a ${answer.kind} one.`,
-    );
+    throw new HttpError(400, "wrong_kind", { expected: found.exercise.kind, sent: answer.kind });
   }
   return {
     exercise: found.exercise,

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Component, useEffect, useRef, useState, type ReactNode } from "react";
 import { isWidgetName, WIDGETS } from "@neuronlab/content/components";
 import { WIDGET_LOADERS, type AnyWidget } from "./widget-registry";
@@ -20,15 +21,16 @@ const ROOT_MARGIN = "400px 0px";
 /**
  * A lesson widget that costs nothing until the learner scrolls near it: until then a box of the
  * widget's height says what will appear there (to screen readers too), then the widget's own
- * chunk loads and takes its place.
+ * chunk loads and takes its place. Its words come from the "LazyWidget" messages, the widgets'
+ * own from "widgets" and "viz": a page that renders it hands the browser all three.
  */
 export function LazyWidget({ name, props = {}, handlers = {}, eager = false }: LazyWidgetProps) {
+  const t = useTranslations("LazyWidget");
   const box = useRef<HTMLDivElement>(null);
   // Without IntersectionObserver (old browsers) there is no way to wait: load at once.
   const [near, setNear] = useState(eager || typeof IntersectionObserver === "undefined");
   const [loaded, setLoaded] = useState<{ component: AnyWidget } | null>(null);
   const [failed, setFailed] = useState(false);
-  const info = isWidgetName(name) ? WIDGETS[name] : undefined;
 
   useEffect(() => {
     if (near || !box.current) return;
@@ -60,13 +62,14 @@ export function LazyWidget({ name, props = {}, handlers = {}, eager = false }: L
     };
   }, [near, name]);
 
-  if (!info || failed) {
+  if (!isWidgetName(name) || failed) {
     return (
       <p role="alert" className="my-6 rounded-lg border border-line bg-panel p-4 text-sm">
-        This figure could not be loaded. Reload the page to try again.
+        {t("failed")}
       </p>
     );
   }
+  const info = WIDGETS[name];
   const Widget = loaded?.component;
   return (
     <div
@@ -77,7 +80,7 @@ export function LazyWidget({ name, props = {}, handlers = {}, eager = false }: L
       style={Widget ? undefined : { minHeight: info.minHeight }}
     >
       {Widget ? (
-        <WidgetBoundary>
+        <WidgetBoundary message={t("crashed")}>
           <Widget {...props} {...handlers} />
         </WidgetBoundary>
       ) : (
@@ -86,7 +89,7 @@ export function LazyWidget({ name, props = {}, handlers = {}, eager = false }: L
           className="flex h-full items-center justify-center rounded-xl border border-dashed border-line p-6 text-center text-muted"
           style={{ minHeight: info.minHeight }}
         >
-          {info.label}: loading…
+          {t("loading", { label: t(`labels.${name}`) })}
         </div>
       )}
     </div>
@@ -94,7 +97,10 @@ export function LazyWidget({ name, props = {}, handlers = {}, eager = false }: L
 }
 
 /** One broken figure never takes the lesson down with it. */
-class WidgetBoundary extends Component<{ children: ReactNode }, { error: boolean }> {
+class WidgetBoundary extends Component<
+  { message: string; children: ReactNode },
+  { error: boolean }
+> {
   override state = { error: false };
   static getDerivedStateFromError() {
     return { error: true };
@@ -103,7 +109,7 @@ class WidgetBoundary extends Component<{ children: ReactNode }, { error: boolean
     if (this.state.error) {
       return (
         <p role="alert" className="rounded-lg border border-line bg-panel p-4 text-sm">
-          This figure stopped working. Reload the page to start it again.
+          {this.props.message}
         </p>
       );
     }

@@ -1,22 +1,25 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { lessonSummary } from "@/progress/progress-view";
 import { progressSync, useLearnerProgress } from "@/progress/use-progress";
 
 /** The end of a lesson: how many of its exercises are solved, and marking it done. */
 export function LessonFinish({ lesson, exerciseIds }: { lesson: string; exerciseIds: string[] }) {
+  const t = useTranslations("LessonFinish");
+  const format = useFormatter();
   const { view, source } = useLearnerProgress();
   const summary = lessonSummary(view, lesson, exerciseIds);
   const completedAt = view.lessons[lesson]?.completedAt;
   return (
     <section
-      aria-label="Your progress in this lesson"
+      aria-label={t("label")}
       className="mt-12 flex flex-wrap items-center justify-between gap-4 rounded-xl border border-line bg-panel p-4"
     >
       <p aria-live="polite">
-        {summary.solved} of {summary.total} exercises solved.
+        {t("solved", { solved: summary.solved, total: summary.total })}
         {completedAt
-          ? ` Lesson marked as done on ${new Date(completedAt).toLocaleDateString("en-GB")}.`
+          ? ` ${t("markedDone", { date: format.dateTime(new Date(completedAt), { dateStyle: "medium" }) })}`
           : ""}
       </p>
       {completedAt ? (
@@ -30,7 +33,7 @@ export function LessonFinish({ lesson, exerciseIds }: { lesson: string; exercise
               progressSync().lessonChanged(lesson, { completedAt: undefined });
             }}
           >
-            Mark as not done
+            {t("markNotDone")}
           </button>
         ) : null
       ) : (
@@ -41,7 +44,7 @@ export function LessonFinish({ lesson, exerciseIds }: { lesson: string; exercise
             progressSync().lessonChanged(lesson, { completedAt: new Date().toISOString() });
           }}
         >
-          Mark this lesson as done
+          {t("markDone")}
         </button>
       )}
     </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { progressSync, useLearnerProgress } from "@/progress/use-progress";
 
@@ -23,6 +24,7 @@ function currentAnchor(anchors: readonly string[]): string | undefined {
  * to the top of the lesson, offers to take them there.
  */
 export function ReadingPosition({ lesson, anchors }: { lesson: string; anchors: string[] }) {
+  const t = useTranslations("ReadingPosition");
   const { view, known } = useLearnerProgress();
   const saved = known ? view.lessons[lesson]?.position?.anchor : undefined;
   const [offer, setOffer] = useState<{ id: string; text: string } | null>(null);
@@ -66,11 +68,14 @@ export function ReadingPosition({ lesson, anchors }: { lesson: string; anchors: 
   return (
     <div
       role="region"
-      aria-label="Resume reading"
+      aria-label={t("label")}
       className="mt-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-accent p-3"
     >
       <p>
-        You were reading <strong>{offer.text}</strong>.
+        {t.rich("youWereReading", {
+          section: offer.text,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <div className="flex gap-2">
         <a
@@ -80,7 +85,7 @@ export function ReadingPosition({ lesson, anchors }: { lesson: string; anchors: 
           }}
           className="rounded-md bg-accent px-3 py-1.5 font-semibold text-accent-ink"
         >
-          Continue there
+          {t("continue")}
         </a>
         <button
           type="button"
@@ -89,7 +94,7 @@ export function ReadingPosition({ lesson, anchors }: { lesson: string; anchors: 
           }}
           className="rounded-md border border-line px-3 py-1.5"
         >
-          Start from the top
+          {t("fromTop")}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 
 /**
@@ -8,13 +9,14 @@ import { useEffect } from "react";
  * tab stop and a name; the ones that fit get neither, so they add no stops to the tab order.
  */
 export function WideFormulas() {
+  const label = useTranslations("WideFormulas")("label");
   useEffect(() => {
     const update = () => {
       for (const box of document.querySelectorAll<HTMLElement>(".lesson-prose .katex-display")) {
         if (box.scrollWidth > box.clientWidth + 1) {
           box.tabIndex = 0;
           box.setAttribute("role", "group");
-          box.setAttribute("aria-label", "Formula (scrolls sideways)");
+          box.setAttribute("aria-label", label);
         } else {
           box.removeAttribute("tabindex");
           box.removeAttribute("role");
@@ -28,6 +30,6 @@ export function WideFormulas() {
     return () => {
       observer.disconnect();
     };
-  }, []);
+  }, [label]);
   return null;
 }

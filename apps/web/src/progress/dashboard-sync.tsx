@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { useRouter } from "@/i18n/navigation";
 import { useLearnerProgress } from "./use-progress";
 
 /**

@@ -1,6 +1,8 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState, type SyntheticEvent } from "react";
+import { getPathname } from "@/i18n/navigation";
 import { OUTBOX_KEY, parseOutbox } from "./outbox";
 import { parseProgress, STORAGE_KEY, withoutMerged } from "./progress-store";
 
@@ -9,6 +11,8 @@ import { parseProgress, STORAGE_KEY, withoutMerged } from "./progress-store";
  * what it kept for the account (progress already moved into it, writes still waiting to be sent).
  */
 export function DeleteAccountForm({ email, userId }: { email: string; userId: string }) {
+  const t = useTranslations("DeleteAccountForm");
+  const locale = useLocale();
   const inputId = useId();
   const hintId = useId();
   const [typed, setTyped] = useState("");
@@ -22,22 +26,24 @@ export function DeleteAccountForm({ email, userId }: { email: string; userId: st
     try {
       const response = await fetch("/api/me/delete", {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        // The API says its refusals in the page's language.
+        headers: { "content-type": "application/json", "accept-language": locale },
         body: JSON.stringify({ confirmEmail: typed }),
       });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as {
           error?: { message?: string };
         } | null;
-        setError(body?.error?.message ?? `The account could not be deleted (${response.status}).`);
+        setError(body?.error?.message ?? t("failedStatus", { status: String(response.status) }));
         return;
       }
       forgetAccount(userId);
       // A whole new page, not a client navigation: nothing of the signed-in page may linger.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign("/account?deleted=1");
+      window.location.assign(
+        getPathname({ href: { pathname: "/account", query: { deleted: "1" } }, locale }),
+      );
     } catch {
-      setError("The account could not be deleted: check your connection and try again.");
+      setError(t("offline"));
     } finally {
       setPending(false);
     }
@@ -47,7 +53,7 @@ export function DeleteAccountForm({ email, userId }: { email: string; userId: st
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="mt-4">
       <label htmlFor={inputId} className="block font-medium">
-        Type your e-mail address to confirm
+        {t("label")}
       </label>
       <p id={hintId} className="text-sm text-muted">
         {email}
@@ -74,7 +80,7 @@ export function DeleteAccountForm({ email, userId }: { email: string; userId: st
         disabled={!matches || pending}
         className="mt-4 block rounded-md border-2 border-[var(--viz-negative)] px-4 py-2 font-semibold disabled:opacity-50"
       >
-        {pending ? "Deleting…" : "Delete my account and all my data"}
+        {pending ? t("deleting") : t("submit")}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { lessonSummary } from "./progress-view";
 import { useLearnerProgress } from "./use-progress";
 
@@ -11,8 +12,9 @@ export function LessonProgressBadge({
   slug: string;
   exerciseIds: string[];
 }) {
+  const t = useTranslations("LessonProgressBadge");
   const summary = lessonSummary(useLearnerProgress().view, slug, exerciseIds);
-  const state = summary.completed ? "Done" : summary.started ? "In progress" : "Not started";
+  const state = t(summary.completed ? "done" : summary.started ? "inProgress" : "notStarted");
   return (
     <p className="text-sm" data-lesson-progress={slug}>
       <span
@@ -22,7 +24,7 @@ export function LessonProgressBadge({
         {state}
       </span>{" "}
       <span className="text-muted">
-        {summary.solved} of {summary.total} exercises solved
+        {t("solved", { solved: summary.solved, total: summary.total })}
       </span>
     </p>
   );

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Db } from "@neuronlab/db/client";
 import { deleteUser, exportUserData, normaliseEmail, type UserExport } from "@neuronlab/db/users";
-import { HttpError, readJsonBody } from "@/http/errors";
+import { HttpError, issueValues, readJsonBody } from "@/http/errors";
 import type { Learner } from "./progress-api";
-import { deleteRequestSchema, describeIssue } from "./progress-schemas";
+import { deleteRequestSchema } from "./progress-schemas";
 
 /** "Download my data" and "delete my account": the learner's own rows, and only theirs. */
 
@@ -18,9 +18,9 @@ export async function exportMyData(
   db: Db,
   now: Date = new Date(),
 ): Promise<DataDownload> {
-  if (!learner) throw new HttpError(401, "not_signed_in", "Sign in to download your data.");
+  if (!learner) throw new HttpError(401, "not_signed_in.download");
   const data = await exportUserData(db, learner.id);
-  if (!data) throw new HttpError(404, "no_account", "There is no account to export.");
+  if (!data) throw new HttpError(404, "no_account");
   return { filename: `neuronlab-data-${now.toISOString().slice(0, 10)}.json`, data };
 }
 
@@ -45,18 +45,14 @@ export async function deleteMyAccount(
   learner: Learner | null,
   db: Db,
 ): Promise<{ deleted: true }> {
-  if (!learner) throw new HttpError(401, "not_signed_in", "Sign in to delete your account.");
+  if (!learner) throw new HttpError(401, "not_signed_in.delete");
   const body = await readJsonBody(request, 1024);
   const parsed = deleteRequestSchema.safeParse(body);
   if (!parsed.success) {
-    throw new HttpError(400, "invalid_confirmation", describeIssue(parsed.error, "confirmation"));
+    throw new HttpError(400, "invalid_confirmation", issueValues(parsed.error, body));
   }
   if (normaliseEmail(parsed.data.confirmEmail) !== normaliseEmail(learner.email)) {
-    throw new HttpError(
-      400,
-      "confirmation_mismatch",
-      "Type the e-mail address of this account to confirm.",
-    );
+    throw new HttpError(400, "confirmation_mismatch");
   }
   await deleteUser(db, learner.id);
   return { deleted: true };

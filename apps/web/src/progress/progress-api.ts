@@ -18,11 +18,10 @@ import {
 import { clientIp } from "@/auth/rate-limits";
 import { goalGrader } from "@/grading/default-grader";
 import type { GoalGrader } from "@/grading/goal-grader";
-import { HttpError, readJsonBody } from "@/http/errors";
+import { HttpError, issueValues, readJsonBody } from "@/http/errors";
 import { readAttemptRequest } from "@/lessons/grade-request";
 import { jsonEqual } from "./json-equal";
 import {
-  describeIssue,
   lessonWriteSchema,
   MAX_MERGE_TRAININGS,
   mergeRequestSchema,
@@ -49,8 +48,7 @@ export const MAX_LESSON_BODY_BYTES = 2 * 1024;
 /** A merge batch: up to 200 attempts of a few hundred bytes each, and the lessons. */
 export const MAX_MERGE_BODY_BYTES = 128 * 1024;
 
-const noLearner = () =>
-  new HttpError(401, "not_signed_in", "Sign in to keep your progress in your account.");
+const noLearner = () => new HttpError(401, "not_signed_in.progress");
 
 // ---------------------------------------------------------------------------------------------
 // POST /api/exercises/[id]/attempts
@@ -99,11 +97,7 @@ export async function postAttempt(
       (stored.attempt.exerciseId !== attempt.exercise.id ||
         !jsonEqual(stored.attempt.answer, attempt.answer)))
   ) {
-    throw new HttpError(
-      409,
-      "attempt_id_taken",
-      "This attempt id is already used for another answer. Send the answer again.",
-    );
+    throw new HttpError(409, "attempt_id_taken");
   }
   // Grading is deterministic, so a repeated submission gets the result the stored one got.
   return { ...graded, correct: stored.attempt.correct, attemptId: attempt.attemptId, saved: true };
@@ -132,15 +126,15 @@ export async function putLessonProgress(
 ): Promise<LessonProgressResponse> {
   if (!learner) throw noLearner();
   const lesson = findLesson(slug);
-  if (!lesson) throw new HttpError(404, "unknown_lesson", "There is no such lesson.");
+  if (!lesson) throw new HttpError(404, "unknown_lesson");
   const body = await readJsonBody(request, MAX_LESSON_BODY_BYTES);
   const parsed = lessonWriteSchema.safeParse(body);
   if (!parsed.success) {
-    throw new HttpError(400, "invalid_progress", describeIssue(parsed.error, "progress"));
+    throw new HttpError(400, "invalid_progress", issueValues(parsed.error, body));
   }
   const { completedAt, position } = parsed.data;
   if (position && !lesson.toc.some((entry) => entry.id === position.anchor)) {
-    throw new HttpError(400, "unknown_anchor", "That place is not a heading of this lesson.");
+    throw new HttpError(400, "unknown_anchor");
   }
   const update: LessonUpdate = {
     ...(completedAt === undefined ? {} : { completedAt: notAfter(new Date(completedAt), now) }),
@@ -226,7 +220,7 @@ export async function postMerge(
   const body = await readJsonBody(request, MAX_MERGE_BODY_BYTES);
   const parsed = mergeRequestSchema.safeParse(body);
   if (!parsed.success) {
-    throw new HttpError(400, "invalid_progress", describeIssue(parsed.error, "progress"));
+    throw new HttpError(400, "invalid_progress", issueValues(parsed.error, body));
   }
   let ignored = 0;
 
@@ -256,11 +250,7 @@ export async function postMerge(
     if (training !== undefined) trainings.add(training);
   }
   if (trainings.size > MAX_MERGE_TRAININGS) {
-    throw new HttpError(
-      413,
-      "too_many_to_grade",
-      `Send at most ${MAX_MERGE_TRAININGS} playground answers per request.`,
-    );
+    throw new HttpError(413, "too_many_to_grade", { max: MAX_MERGE_TRAININGS });
   }
   // One at a time: a merge takes one place in the grading pool's queue, not ten.
   const client = clientIp(request.headers);

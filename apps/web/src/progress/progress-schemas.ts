@@ -19,6 +19,8 @@ export const lessonWriteSchema = z
   .strict()
   .refine((v) => v.completedAt !== undefined || v.position !== undefined, {
     message: "Send a completion time, a reading position, or both.",
+    // For messages in other languages (issueValues in src/http/errors.ts).
+    params: { problem: "completion_or_position" },
   });
 
 export type LessonWrite = z.infer<typeof lessonWriteSchema>;
@@ -55,6 +57,7 @@ export const mergeRequestSchema = z
       )
       .refine((lessons) => Object.keys(lessons).length <= MAX_MERGE_LESSONS, {
         message: `At most ${MAX_MERGE_LESSONS} lessons per request.`,
+        params: { problem: "too_many_lessons", max: MAX_MERGE_LESSONS },
       }),
   })
   .strict();
@@ -63,11 +66,3 @@ export type MergeRequest = z.infer<typeof mergeRequestSchema>;
 
 /** POST /api/me/delete: the learner types their e-mail address to confirm. */
 export const deleteRequestSchema = z.object({ confirmEmail: z.string().min(1).max(320) }).strict();
-
-/** The first problem zod found, in a sentence for the learner. */
-export function describeIssue(error: z.ZodError, what: string): string {
-  const first = error.issues[0];
-  if (!first) return `The ${what} is not in the expected shape.`;
-  const where = first.path.length > 0 ? ` (at ${first.path.join(".")})` : "";
-  return `The ${what} is not in the expected shape${where}: ${first.message}`;
-}

@@ -1,32 +1,38 @@
 "use client";
 
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { Link } from "@/i18n/navigation";
 import { useLearnerProgress } from "./use-progress";
+
+const LINK_CLASS = "font-medium text-accent underline underline-offset-4";
 
 /** Says where the progress on the page is kept, and how to keep it across devices. */
 export function ProgressSource() {
+  const t = useTranslations("ProgressSource");
   const { source, known } = useLearnerProgress();
   if (source === "account") {
-    return (
-      <>
-        Your progress is kept in your account:{" "}
-        <Link href="/dashboard" className="font-medium text-accent underline underline-offset-4">
-          see your dashboard
+    return t.rich("account", {
+      link: (chunks: ReactNode) => (
+        <Link href="/dashboard" className={LINK_CLASS}>
+          {chunks}
         </Link>
-        .
-      </>
-    );
+      ),
+    });
   }
   return (
     <>
-      Your progress is kept in this browser.
+      {t("browser")}
       {known ? (
         <>
           {" "}
-          <Link href="/sign-in" className="font-medium text-accent underline underline-offset-4">
-            Sign in
-          </Link>{" "}
-          to keep it in an account, on every device.
+          {t.rich("signIn", {
+            link: (chunks: ReactNode) => (
+              <Link href="/sign-in" className={LINK_CLASS}>
+                {chunks}
+              </Link>
+            ),
+          })}
         </>
       ) : null}
     </>

@@ -1,16 +1,18 @@
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  const t = await getTranslations("Footer");
   return (
     <footer className="border-t border-line">
       <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:flex-row sm:justify-between">
-        <p>Neuronlab — learn how neural networks work by touching every idea.</p>
-        <nav aria-label="Footer" className="flex gap-4">
+        <p>{t("tagline")}</p>
+        <nav aria-label={t("nav")} className="flex gap-4">
           <Link href="/course" className="underline underline-offset-4">
-            Course
+            {t("course")}
           </Link>
           <a href="/api/health" className="underline underline-offset-4">
-            Service status
+            {t("status")}
           </a>
         </nav>
       </div>

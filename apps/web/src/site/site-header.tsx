@@ -1,8 +1,11 @@
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ThemeToggle } from "@neuronlab/viz/theme-toggle";
 import { AccountMenu } from "@/auth/account-menu";
+import { LanguageSwitcher } from "@/i18n/language-switcher";
+import { Link } from "@/i18n/navigation";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const t = await getTranslations("Header");
   return (
     <header className="border-b border-line">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
@@ -16,18 +19,19 @@ export function SiteHeader() {
             <circle cx="26" cy="16" r="5" fill="none" stroke="currentColor" strokeWidth="2" />
             <path d="M9 10l12 5M9 22l12-5" stroke="currentColor" strokeWidth="2" />
           </svg>
-          Neuronlab
+          {t("home")}
         </Link>
         {/* On a phone the navigation takes its own row under the logo and the account controls. */}
         <nav
-          aria-label="Main"
+          aria-label={t("mainNav")}
           className="order-last flex w-full items-center gap-4 sm:order-none sm:w-auto sm:flex-1"
         >
           <Link href="/course" className="font-medium text-ink underline-offset-4 hover:underline">
-            Course
+            {t("course")}
           </Link>
         </nav>
         <div className="flex items-center gap-3">
+          <LanguageSwitcher />
           <AccountMenu />
           <ThemeToggle />
         </div>

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { activations } from "@neuronlab/engine/activations";
 import { formatNumber } from "@neuronlab/viz/format";
 import ActivationExplorer, { chosenActivations } from "./activation-explorer.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 afterEach(cleanup);
 
@@ -25,7 +26,7 @@ function cells(label: string) {
 
 describe("ActivationExplorer", () => {
   it("starts at initialZ with the engine's f(z) and f′(z) for every curve", () => {
-    render(<ActivationExplorer initialZ={-1.5} />);
+    render(<ActivationExplorer initialZ={-1.5} />, { wrapper: IntlWrapper });
     expect(slider().value).toBe("-1.5");
     expect(curves()).toHaveLength(5);
     expect(cells("sigmoid")).toEqual([
@@ -37,7 +38,9 @@ describe("ActivationExplorer", () => {
   });
 
   it("shows only the activations asked for, skipping unknown names", () => {
-    render(<ActivationExplorer activations={["tanh", "softplus", "relu", "tanh"]} />);
+    render(<ActivationExplorer activations={["tanh", "softplus", "relu", "tanh"]} />, {
+      wrapper: IntlWrapper,
+    });
     expect(screen.getAllByRole("row")).toHaveLength(3);
     expect(cells("tanh")).toEqual([
       formatNumber(Math.tanh(1)),
@@ -49,7 +52,9 @@ describe("ActivationExplorer", () => {
 
   it("moves the marker with the slider and keeps z when the layout changes", async () => {
     const user = userEvent.setup();
-    render(<ActivationExplorer activations={["relu", "sigmoid", "tanh"]} />);
+    render(<ActivationExplorer activations={["relu", "sigmoid", "tanh"]} />, {
+      wrapper: IntlWrapper,
+    });
     expect(screen.getByRole<HTMLInputElement>("radio", { name: "Shared axes" }).checked).toBe(true);
     fireEvent.change(slider(), { target: { value: "2.5" } });
     fireEvent.keyDown(slider(), { key: "PageDown" });
@@ -67,7 +72,7 @@ describe("ActivationExplorer", () => {
   });
 
   it("starts side by side when the lesson says so, and clamps z to the axis", () => {
-    render(<ActivationExplorer layout="side-by-side" initialZ={9} />);
+    render(<ActivationExplorer layout="side-by-side" initialZ={9} />, { wrapper: IntlWrapper });
     expect(screen.getByRole<HTMLInputElement>("radio", { name: "Side by side" }).checked).toBe(
       true,
     );
@@ -75,8 +80,22 @@ describe("ActivationExplorer", () => {
   });
 
   it("has no layout choice for a single curve", () => {
-    render(<ActivationExplorer activations={["relu"]} />);
+    render(<ActivationExplorer activations={["relu"]} />, { wrapper: IntlWrapper });
     expect(screen.queryByRole("radio")).toBeNull();
     expect(curves()).toEqual(["relu"]);
+  });
+
+  it("speaks German, with decimal commas", () => {
+    render(<ActivationExplorer activations={["relu", "tanh"]} initialZ={-1.5} />, {
+      wrapper: German,
+    });
+    expect(screen.getByRole("group", { name: "Anordnung" })).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>("radio", { name: "Gemeinsame Achsen" }).checked).toBe(
+      true,
+    );
+    expect(screen.getByRole("radio", { name: "Nebeneinander" })).toBeTruthy();
+    expect(screen.getByRole("slider", { name: "z-Markierung" })).toBeTruthy();
+    expect(description()).toContain("Bei z = −1,50");
+    expect(cells("tanh")[0]).toBe(formatNumber(Math.tanh(-1.5), 2, "de"));
   });
 });

@@ -7,6 +7,7 @@ import {
   ActivationPlot,
   type ActivationPlotLayout,
 } from "@neuronlab/viz/activation-plot";
+import { useWidgetT } from "./i18n.ts";
 
 export type ActivationExplorerLayout = "shared" | "side-by-side";
 
@@ -27,10 +28,11 @@ export interface ActivationExplorerProps {
 const Z_DOMAIN = [-4, 4] as const;
 const Z_STEP = 0.1;
 
-const LAYOUTS: readonly { value: ActivationExplorerLayout; label: string }[] = [
-  { value: "shared", label: "Shared axes" },
-  { value: "side-by-side", label: "Side by side" },
-];
+const LAYOUTS: readonly { value: ActivationExplorerLayout; label: "sharedAxes" | "sideBySide" }[] =
+  [
+    { value: "shared", label: "sharedAxes" },
+    { value: "side-by-side", label: "sideBySide" },
+  ];
 
 function isActivationName(name: string): name is ActivationName {
   return (ACTIVATION_NAMES as readonly string[]).includes(name);
@@ -60,6 +62,7 @@ export default function ActivationExplorer({
   layout: initialLayout = "shared",
   caption,
 }: ActivationExplorerProps) {
+  const t = useWidgetT("ActivationExplorer");
   const [layout, setLayout] = useState<ActivationExplorerLayout>(
     initialLayout === "side-by-side" ? "side-by-side" : "shared",
   );
@@ -72,7 +75,7 @@ export default function ActivationExplorer({
     <div className="text-ink">
       {names.length > 1 ? (
         <fieldset className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-          <legend className="float-left mr-3 font-semibold">Layout</legend>
+          <legend className="float-left mr-3 font-semibold">{t("layout")}</legend>
           {LAYOUTS.map(({ value, label }) => (
             <label key={value} className="inline-flex items-center gap-2">
               <input
@@ -84,7 +87,7 @@ export default function ActivationExplorer({
                   setLayout(value);
                 }}
               />
-              {label}
+              {t(label)}
             </label>
           ))}
         </fieldset>

@@ -1,9 +1,11 @@
 import { network } from "@neuronlab/engine/network";
 import type { NetworkSpec, NetworkWeights } from "@neuronlab/engine/network-spec";
 import { createOptimizer } from "@neuronlab/engine/optimizers";
-import { formatNumber, subscript } from "@neuronlab/viz/format";
+import { subscript } from "@neuronlab/viz/format";
+import type { FormatNumber } from "@neuronlab/viz/i18n";
 import { traceNetwork, type GraphTrace } from "@neuronlab/viz/network-graph";
-import { term } from "./forward-pass-format.ts";
+import { term as bracketed } from "./forward-pass-format.ts";
+import type { WidgetT } from "./i18n.ts";
 
 /**
  * The walk backwards through one example of a 2 → 2 → 1 network, one partial derivative at a
@@ -57,10 +59,6 @@ export interface BackpropWalk {
   };
 }
 
-/** Decimals: activations and losses 3, gradients 4, weights 2. */
-const v3 = (v: number) => formatNumber(v, 3);
-const g4 = (v: number) => formatNumber(v, 4);
-
 const x = (i: number) => subscript("x", i + 1);
 const h = (j: number) => subscript("h", j + 1);
 const wName = (from: string, to: string) => `w(${from}→${to})`;
@@ -84,18 +82,24 @@ function kernelAt(weights: NetworkWeights, l: number, i: number, j: number, unit
   return weights[l]?.kernel[i * units + j] ?? Number.NaN;
 }
 
-/** f′(z) in symbols and in numbers, for the activations of the stepper. */
-function slope(
-  name: StepperActivation,
-  symbol: string,
-  a: number,
-): { symbols: string; numbers: string } {
-  return name === "sigmoid"
-    ? { symbols: `${symbol}·(1 − ${symbol})`, numbers: `${v3(a)}·(1 − ${v3(a)})` }
-    : { symbols: `1 − ${symbol}²`, numbers: `1 − ${term(a, 3)}²` };
-}
-
-export function backpropWalk(setup: BackpropSetup): BackpropWalk {
+/**
+ * The walk, its words from the stepper's messages (`t`) and its numbers in the page's language
+ * (`fmt`).
+ */
+export function backpropWalk(
+  setup: BackpropSetup,
+  t: WidgetT<"BackpropStepper">,
+  fmt: FormatNumber,
+): BackpropWalk {
+  /** Decimals: activations and losses 3, gradients 4, weights 2. */
+  const v3 = (v: number) => fmt(v, 3);
+  const g4 = (v: number) => fmt(v, 4);
+  const term = (value: number, decimals = 2) => bracketed(value, decimals, fmt);
+  /** f′(z) in symbols and in numbers, for the activations of the stepper. */
+  const slope = (name: StepperActivation, symbol: string, a: number) =>
+    name === "sigmoid"
+      ? { symbols: `${symbol}·(1 − ${symbol})`, numbers: `${v3(a)}·(1 − ${v3(a)})` }
+      : { symbols: `1 − ${symbol}²`, numbers: `1 − ${term(a, 3)}²` };
   const { spec, weights, input, target, learningRate } = setup;
   const hidden = (spec.layers[0]?.activation ?? "sigmoid") as StepperActivation;
   const crossEntropy = spec.loss === "binaryCrossEntropy";
@@ -119,7 +123,7 @@ export function backpropWalk(setup: BackpropSetup): BackpropWalk {
   steps.push({
     kind: "forward",
     symbol: "L",
-    title: "Forward pass: the prediction and its loss",
+    title: t("forwardTitle"),
     lines: [
       ...H.z.map(
         (z, j) =>
@@ -131,7 +135,7 @@ export function backpropWalk(setup: BackpropSetup): BackpropWalk {
         : `L = (ŷ − y)² = (${v3(yHat)} − ${v3(y)})² = ${v3(back.loss)}`,
     ],
     value: back.loss,
-    where: "the whole network, input to loss",
+    where: t("forwardWhere"),
     stage: 2,
   });
 
@@ -139,7 +143,7 @@ export function backpropWalk(setup: BackpropSetup): BackpropWalk {
   steps.push({
     kind: "gradient",
     symbol: "∂L/∂ŷ",
-    title: "How the loss changes when the prediction changes",
+    title: t("predictionTitle"),
     lines: crossEntropy
       ? [
           "∂L/∂ŷ = (ŷ − y) / (ŷ·(1 − ŷ))",
@@ -148,7 +152,7 @@ export function backpropWalk(setup: BackpropSetup): BackpropWalk {
         ]
       : ["∂L/∂ŷ = 2·(ŷ − y)", `= 2·(${v3(yHat)} − ${v3(y)})`, `= ${g4(dYHat)}`],
     value: dYHat,
-    where: "the output neuron ŷ",
+    where: t("predictionWhere"),
     stage: 2,
   });
 
@@ -156,15 +160,15 @@ export function backpropWalk(setup: BackpropSetup): BackpropWalk {
   steps.push({
     kind: "gradient",
     symbol: "∂L/∂z(ŷ)",
-    title: "Back through the output's sigmoid: the chain rule's first link",
+    title: t("outputSigmoidTitle"),
     lines: [
       "∂L/∂z(ŷ) = ∂L/∂ŷ · σ′(z) = ∂L/∂ŷ · ŷ·(1 − ŷ)",
       `= ${term(dYHat, 4)} · ${v3(yHat)}·(1 − ${v3(yHat)})`,
       `= ${g4(dzOut)}`,
-      ...(crossEntropy ? ["(With cross-entropy this is simply ŷ − y.)"] : []),
+      ...(crossEntropy ? [t("crossEntropyNote")] : []),
     ],
     value: dzOut,
-    where: "the output neuron ŷ, before its activation",
+    where: t("outputSigmoidWhere"),
     stage: 3,
   });
 
@@ -174,24 +178,24 @@ export function backpropWalk(setup: BackpropSetup): BackpropWalk {
     steps.push({
       kind: "gradient",
       symbol: `∂L/∂${wName(h(j), "ŷ")}`,
-      title: `The weight from ${h(j)} to the output`,
+      title: t("outputWeightTitle", { from: h(j) }),
       lines: [
         `∂L/∂${wName(h(j), "ŷ")} = ${h(j)} · ∂L/∂z(ŷ)`,
         `= ${term(H.a[j] ?? Number.NaN, 3)} · ${term(dzOut, 4)}`,
         `= ${g4(g)}`,
       ],
       value: g,
-      where: `the connection from ${h(j)} to ŷ`,
+      where: t("connectionWhere", { from: h(j), to: "ŷ" }),
       stage: 3,
     });
   }
   steps.push({
     kind: "gradient",
     symbol: `∂L/∂${bName("ŷ")}`,
-    title: "The output neuron's bias",
+    title: t("outputBiasTitle"),
     lines: [`∂L/∂${bName("ŷ")} = ∂L/∂z(ŷ) · 1`, `= ${g4(G2.db[0] ?? Number.NaN)}`],
     value: G2.db[0] ?? Number.NaN,
-    where: "the output neuron's bias",
+    where: t("outputBiasWhere"),
     stage: 3,
   });
 
@@ -206,27 +210,27 @@ export function backpropWalk(setup: BackpropSetup): BackpropWalk {
     steps.push({
       kind: "gradient",
       symbol: `∂L/∂${h(j)}`,
-      title: `How the loss changes with ${h(j)}: back along its connection to the output`,
+      title: t("hiddenTitle", { neuron: h(j) }),
       lines: [
         `∂L/∂${h(j)} = ${wName(h(j), "ŷ")} · ∂L/∂z(ŷ)`,
         `= ${term(w)} · ${term(dzOut, 4)}`,
         `= ${g4(dA)}`,
       ],
       value: dA,
-      where: `hidden neuron ${h(j)}`,
+      where: t("hiddenWhere", { neuron: h(j) }),
       stage: 4,
     });
     steps.push({
       kind: "gradient",
       symbol: `∂L/∂z(${h(j)})`,
-      title: `Back through ${h(j)}'s ${hidden === "sigmoid" ? "sigmoid" : "tanh"}`,
+      title: t("hiddenActivationTitle", { neuron: h(j), activation: hidden }),
       lines: [
         `∂L/∂z(${h(j)}) = ∂L/∂${h(j)} · ${f}′(z) = ∂L/∂${h(j)} · ${s.symbols}`,
         `= ${term(dA, 4)} · ${s.numbers}`,
         `= ${g4(dz)}`,
       ],
       value: dz,
-      where: `hidden neuron ${h(j)}, before its activation`,
+      where: t("hiddenActivationWhere", { neuron: h(j) }),
       stage: 4,
     });
     for (let i = 0; i < 2; i++) {
@@ -234,24 +238,24 @@ export function backpropWalk(setup: BackpropSetup): BackpropWalk {
       steps.push({
         kind: "gradient",
         symbol: `∂L/∂${wName(x(i), h(j))}`,
-        title: `The weight from input ${x(i)} to ${h(j)}`,
+        title: t("inputWeightTitle", { input: x(i), neuron: h(j) }),
         lines: [
           `∂L/∂${wName(x(i), h(j))} = ${x(i)} · ∂L/∂z(${h(j)})`,
           `= ${term(input[i] ?? Number.NaN)} · ${term(dz, 4)}`,
           `= ${g4(g)}`,
         ],
         value: g,
-        where: `the connection from ${x(i)} to ${h(j)}`,
+        where: t("connectionWhere", { from: x(i), to: h(j) }),
         stage: 4,
       });
     }
     steps.push({
       kind: "gradient",
       symbol: `∂L/∂${bName(h(j))}`,
-      title: `${h(j)}'s bias`,
+      title: t("hiddenBiasTitle", { neuron: h(j) }),
       lines: [`∂L/∂${bName(h(j))} = ∂L/∂z(${h(j)}) · 1`, `= ${g4(G1.db[j] ?? Number.NaN)}`],
       value: G1.db[j] ?? Number.NaN,
-      where: `hidden neuron ${h(j)}'s bias`,
+      where: t("hiddenBiasWhere", { neuron: h(j) }),
       stage: 4,
     });
   }
@@ -292,18 +296,28 @@ export function backpropWalk(setup: BackpropSetup): BackpropWalk {
   steps.push({
     kind: "update",
     symbol: "Update",
-    title: "Update every weight and bias against its gradient",
+    title: t("updateTitle"),
     lines: [
-      `w ← w − η·∂L/∂w, with learning rate η = ${formatNumber(learningRate)}`,
+      t("updateRule", { rate: fmt(learningRate) }),
       ...(first
         ? [
-            `e.g. ${first.name} ← ${term(first.before)} − ${formatNumber(learningRate)}·${term(first.gradient, 4)} = ${v3(first.after)}`,
+            t("updateExample", {
+              name: first.name,
+              before: term(first.before),
+              rate: fmt(learningRate),
+              gradient: term(first.gradient, 4),
+              after: v3(first.after),
+            }),
           ]
         : []),
-      `New prediction ŷ = ${v3(outputAfter)}; loss ${v3(back.loss)} → ${v3(lossAfter)}`,
+      t("updateResult", {
+        prediction: v3(outputAfter),
+        before: v3(back.loss),
+        after: v3(lossAfter),
+      }),
     ],
     value: lossAfter,
-    where: "every connection and bias",
+    where: t("updateWhere"),
     stage: 4,
   });
 

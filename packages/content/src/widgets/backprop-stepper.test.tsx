@@ -2,12 +2,16 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { renderToString } from "react-dom/server";
+import { createTranslator } from "use-intl";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { network } from "@neuronlab/engine/network";
 import { formatNumber } from "@neuronlab/viz/format";
+import en from "../../messages/en.json";
 import BackpropStepper from "./backprop-stepper.tsx";
 import { backpropWalk, stepperSpec } from "./backprop-stepper-steps.ts";
 import { seededWeights } from "./forward-pass-network.ts";
+import type { WidgetT } from "./i18n.ts";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 import { mockReducedMotion } from "./testing/media.ts";
 
 beforeEach(() => {
@@ -36,7 +40,7 @@ function engine(input = [1, 0.5], target = 1, loss: "mse" | "crossEntropy" = "ms
 describe("BackpropStepper", () => {
   it("walks backwards one derivative at a time by keyboard, with the engine's numbers", async () => {
     const user = userEvent.setup();
-    render(<BackpropStepper input={[1, 0.5]} target={1} />);
+    render(<BackpropStepper input={[1, 0.5]} target={1} />, { wrapper: IntlWrapper });
     const { forward, backward } = engine();
     expect(counter()).toBe("Step 1 of 17");
     expect(value()).toBe(`L = ${formatNumber(backward.loss, 3)}`);
@@ -75,7 +79,9 @@ describe("BackpropStepper", () => {
 
   it("ends with an update that lowers the loss", async () => {
     const user = userEvent.setup();
-    render(<BackpropStepper input={[1, 0.5]} target={1} learningRate={0.5} />);
+    render(<BackpropStepper input={[1, 0.5]} target={1} learningRate={0.5} />, {
+      wrapper: IntlWrapper,
+    });
     for (let k = 0; k < 16; k++) await user.click(button("Next step"));
     expect(counter()).toBe("Step 17 of 17");
     expect(button("Next step")).toHaveProperty("disabled", true);
@@ -111,7 +117,9 @@ describe("BackpropStepper", () => {
 
   it("uses the cross-entropy gradient, whose output ∂L/∂z is ŷ − y", async () => {
     const user = userEvent.setup();
-    render(<BackpropStepper input={[1, 0.5]} target={0} loss="crossEntropy" />);
+    render(<BackpropStepper input={[1, 0.5]} target={0} loss="crossEntropy" />, {
+      wrapper: IntlWrapper,
+    });
     const { forward } = engine([1, 0.5], 0, "crossEntropy");
     await user.click(button("Next step"));
     await user.click(button("Next step"));
@@ -122,7 +130,16 @@ describe("BackpropStepper", () => {
   it("computes ∂L/∂h as the weight times the output's ∂L/∂z, consistent with the engine", () => {
     const spec = stepperSpec("tanh", "mse");
     const weights = seededWeights(spec, 4);
-    const walk = backpropWalk({ spec, weights, input: [-1, 2], target: 0.2, learningRate: 1 });
+    const t = createTranslator({
+      locale: "en",
+      messages: en,
+      namespace: "BackpropStepper",
+    }) as unknown as WidgetT<"BackpropStepper">;
+    const walk = backpropWalk(
+      { spec, weights, input: [-1, 2], target: 0.2, learningRate: 1 },
+      t,
+      (v, d) => formatNumber(v, d),
+    );
     const dz = walk.trace.backward?.layers[0]?.dz ?? [];
     const z = walk.trace.forward.layers[0]?.z ?? [];
     const dh = walk.steps.filter((s) => /^∂L\/∂h[₁₂]$/.test(s.symbol)).map((s) => s.value);
@@ -134,8 +151,30 @@ describe("BackpropStepper", () => {
   });
 
   it("renders on the server", () => {
-    const html = renderToString(<BackpropStepper />);
+    const html = renderToString(
+      <IntlWrapper>
+        <BackpropStepper />
+      </IntlWrapper>,
+    );
     expect(html).toContain("Next step");
     expect(html).toContain("Step 1 of 17");
+  });
+
+  it("speaks German, with decimal commas", async () => {
+    const user = userEvent.setup();
+    render(<BackpropStepper input={[1, 0.5]} target={1} />, { wrapper: German });
+    const { backward } = engine();
+    const group = within(screen.getByRole("group", { name: "Schritte der Backpropagation" }));
+    expect(counter()).toBe("Schritt 1 von 17");
+    expect(value()).toBe(`L = ${formatNumber(backward.loss, 3, "de")}`);
+    expect(screen.getByText(/^Ein 2 → 2 → 1-Netz/).textContent).toContain(
+      "Eingabe x = (1,00; 0,50), Zielwert y = 1,00.",
+    );
+    await user.click(group.getByRole("button", { name: "Nächster Schritt" }));
+    expect(value()).toBe(`∂L/∂ŷ = ${formatNumber(backward.dOutput[0] ?? 0, 4, "de")}`);
+    expect(description()).toMatch(
+      /^Schritt 2 von 17: Wie sich der Verlust ändert, wenn sich die Vorhersage ändert\. ∂L\/∂ŷ = 2·\(ŷ − y\) = 2·\(0,\d{3} − 1,000\)/,
+    );
+    expect(description()).toContain("Im Graphen: das Ausgabeneuron ŷ.");
   });
 });

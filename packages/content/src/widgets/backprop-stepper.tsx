@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { formatNumber } from "@neuronlab/viz/format";
+import { useLocale } from "use-intl";
+import { useFormatNumber } from "@neuronlab/viz/i18n";
 import { NetworkGraph } from "@neuronlab/viz/network-graph";
 import {
   backpropWalk,
@@ -14,6 +15,7 @@ import {
 import { BUTTON_CLASS, HIDE_GRAPH_TOOLBAR } from "./forward-pass-controls.tsx";
 import { onGrid, vector } from "./forward-pass-format.ts";
 import { seededWeights } from "./forward-pass-network.ts";
+import { useWidgetT, type WidgetT } from "./i18n.ts";
 
 export type { StepperActivation, StepperLoss } from "./backprop-stepper-steps.ts";
 
@@ -34,15 +36,21 @@ export interface BackpropStepperProps {
   caption?: string;
 }
 
-const LOSS_NAMES: Record<StepperLoss, string> = {
-  mse: "squared error",
-  crossEntropy: "binary cross-entropy",
-};
-
 /** The text alternative of one step: what it computes, with the numbers, and where. */
-export function describeStep(step: BackpropStep, index: number, count: number): string {
+export function describeStep(
+  step: BackpropStep,
+  index: number,
+  count: number,
+  t: WidgetT<"BackpropStepper">,
+): string {
   const formula = step.lines.join(" ");
-  return `Step ${index + 1} of ${count}: ${step.title}. ${formula} On the graph: ${step.where}.`;
+  return t("describeStep", {
+    step: index + 1,
+    count,
+    title: step.title,
+    formula,
+    where: step.where,
+  });
 }
 
 /**
@@ -60,6 +68,9 @@ export default function BackpropStepper({
   loss,
   caption,
 }: BackpropStepperProps) {
+  const t = useWidgetT("BackpropStepper");
+  const fmt = useFormatNumber();
+  const locale = useLocale();
   const x0 = onGrid(input?.[0], 1, -2, 2, 0.01);
   const x1 = onGrid(input?.[1], 0.5, -2, 2, 0.01);
   const y = onGrid(target, 1, 0, 1, 0.01);
@@ -74,15 +85,21 @@ export default function BackpropStepper({
     return {
       spec: s,
       weights: w,
-      walk: backpropWalk({
-        spec: s,
-        weights: w,
-        input: [x0, x1],
-        target: y,
-        learningRate: eta,
-      }),
+      walk: backpropWalk(
+        {
+          spec: s,
+          weights: w,
+          input: [x0, x1],
+          target: y,
+          learningRate: eta,
+        },
+        t,
+        fmt,
+      ),
     };
-  }, [hidden, lossName, seedValue, x0, x1, y, eta]);
+    // `t` and `fmt` are new functions on every render but change only with the language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hidden, lossName, seedValue, x0, x1, y, eta, locale]);
   const { steps, trace, update } = walk;
   const count = steps.length;
 
@@ -104,14 +121,15 @@ export default function BackpropStepper({
   return (
     <div className="text-ink">
       <p className="text-sm">
-        {`A 2 → 2 → 1 network (${hidden} hidden neurons, a sigmoid output, ${LOSS_NAMES[lossName]} loss) and one example: input x = ${vector([x0, x1])}, target y = ${formatNumber(y)}.`}
+        {t("setup", {
+          activation: hidden,
+          loss: lossName,
+          input: vector([x0, x1], 2, fmt),
+          target: fmt(y),
+        })}
       </p>
 
-      <div
-        role="group"
-        aria-label="Backpropagation steps"
-        className="mt-3 flex flex-wrap items-center gap-2"
-      >
+      <div role="group" aria-label={t("steps")} className="mt-3 flex flex-wrap items-center gap-2">
         <button
           type="button"
           className={BUTTON_CLASS}
@@ -120,7 +138,7 @@ export default function BackpropStepper({
             go(index - 1);
           }}
         >
-          Previous step
+          {t("previousStep")}
         </button>
         <button
           type="button"
@@ -130,7 +148,7 @@ export default function BackpropStepper({
             go(index + 1);
           }}
         >
-          Next step
+          {t("nextStep")}
         </button>
         <button
           type="button"
@@ -140,10 +158,10 @@ export default function BackpropStepper({
             go(0);
           }}
         >
-          Start over
+          {t("startOver")}
         </button>
         <span className="text-sm text-muted tabular-nums" data-testid="backprop-step">
-          {`Step ${index + 1} of ${count}`}
+          {t("stepOf", { step: index + 1, count })}
         </span>
       </div>
 
@@ -157,12 +175,12 @@ export default function BackpropStepper({
           ))}
         </div>
         <p className="mt-2">
-          <span className="text-muted">Result: </span>
+          <span className="text-muted">{`${t("result")} `}</span>
           <strong data-testid="backprop-value" className="font-mono tabular-nums">
-            {`${step.symbol === "Update" ? "new loss" : step.symbol} = ${formatNumber(step.value, step.kind === "gradient" ? 4 : 3)}`}
+            {`${step.kind === "update" ? t("newLoss") : step.symbol} = ${fmt(step.value, step.kind === "gradient" ? 4 : 3)}`}
           </strong>
         </p>
-        <p className="mt-1 text-muted">{`On the graph: ${step.where}.`}</p>
+        <p className="mt-1 text-muted">{t("onTheGraph", { where: step.where })}</p>
         {step.kind === "update" ? (
           <UpdateTable
             rows={update.rows}
@@ -174,10 +192,12 @@ export default function BackpropStepper({
 
       {done.length > 0 ? (
         <details className="mt-3 text-sm">
-          <summary className="cursor-pointer font-medium">{`Gradients so far (${done.length})`}</summary>
+          <summary className="cursor-pointer font-medium">
+            {t("gradientsSoFar", { count: done.length })}
+          </summary>
           <ul className="mt-1 grid gap-x-6 font-mono text-xs tabular-nums sm:grid-cols-2 sm:text-sm">
             {done.map((s) => (
-              <li key={s.symbol}>{`${s.symbol} = ${formatNumber(s.value, 4)}`}</li>
+              <li key={s.symbol}>{`${s.symbol} = ${fmt(s.value, 4)}`}</li>
             ))}
           </ul>
         </details>
@@ -193,14 +213,11 @@ export default function BackpropStepper({
             const first = steps.findIndex((s) => s.stage >= stage);
             go(first === -1 ? count - 1 : first);
           }}
-          caption={
-            caption ??
-            "The same network: the layer whose gradients the current step computes is highlighted."
-          }
+          caption={caption ?? t("caption")}
         />
       </div>
       <p aria-live="polite" className="sr-only" data-testid="backprop-description">
-        {describeStep(step, index, count)}
+        {describeStep(step, index, count, t)}
       </p>
     </div>
   );
@@ -215,24 +232,26 @@ function UpdateTable({
   lossBefore: number;
   lossAfter: number;
 }) {
+  const t = useWidgetT("BackpropStepper");
+  const fmt = useFormatNumber();
   return (
     <>
       <div className="mt-3 overflow-x-auto">
         <table className="w-full min-w-[18rem] text-left font-mono text-xs tabular-nums sm:text-sm">
-          <caption className="sr-only">Every parameter before and after the update</caption>
+          <caption className="sr-only">{t("tableCaption")}</caption>
           <thead>
             <tr className="border-b border-line">
               <th scope="col" className="py-1 pr-3 font-sans font-semibold">
-                parameter
+                {t("parameter")}
               </th>
               <th scope="col" className="py-1 pr-3 text-right font-sans font-semibold">
-                before
+                {t("before")}
               </th>
               <th scope="col" className="py-1 pr-3 text-right font-sans font-semibold">
                 ∂L/∂
               </th>
               <th scope="col" className="py-1 text-right font-sans font-semibold">
-                after
+                {t("after")}
               </th>
             </tr>
           </thead>
@@ -242,16 +261,19 @@ function UpdateTable({
                 <th scope="row" className="py-0.5 pr-3 font-normal">
                   {r.name}
                 </th>
-                <td className="py-0.5 pr-3 text-right">{formatNumber(r.before)}</td>
-                <td className="py-0.5 pr-3 text-right">{formatNumber(r.gradient, 4)}</td>
-                <td className="py-0.5 text-right">{formatNumber(r.after, 3)}</td>
+                <td className="py-0.5 pr-3 text-right">{fmt(r.before)}</td>
+                <td className="py-0.5 pr-3 text-right">{fmt(r.gradient, 4)}</td>
+                <td className="py-0.5 text-right">{fmt(r.after, 3)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <p className="mt-2 font-medium" data-testid="backprop-loss-change">
-        {`Loss ${formatNumber(lossBefore, 4)} → ${formatNumber(lossAfter, 4)}: ${lossAfter < lossBefore ? "lower, so the step went downhill" : "not lower; this learning rate overshoots"}.`}
+        {t(lossAfter < lossBefore ? "lossLower" : "lossNotLower", {
+          before: fmt(lossBefore, 4),
+          after: fmt(lossAfter, 4),
+        })}
       </p>
     </>
   );

@@ -3,6 +3,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import CollapseDemo from "./collapse-demo.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 afterEach(cleanup);
 
@@ -28,7 +29,7 @@ function strayFromChord(p: [number, number][]): number {
 
 describe("CollapseDemo", () => {
   it("states the straight line the stack without activations collapses to", () => {
-    render(<CollapseDemo />);
+    render(<CollapseDemo />, { wrapper: IntlWrapper });
     expect(depth().value).toBe("2");
     expect(line()).toContain("Without activations the 1 → 4 → 4 → 1 stack multiplies out");
     expect(line()).toContain("a straight line, whatever the weights");
@@ -39,7 +40,7 @@ describe("CollapseDemo", () => {
 
   it("stacks more layers and still gets a straight line", async () => {
     const user = userEvent.setup();
-    render(<CollapseDemo layers={1} units={3} />);
+    render(<CollapseDemo layers={1} units={3} />, { wrapper: IntlWrapper });
     expect(line()).toContain("the 1 → 3 → 1 stack");
     await user.selectOptions(depth(), "5");
     expect(line()).toContain("the 1 → 3 → 3 → 3 → 3 → 3 → 1 stack");
@@ -52,7 +53,7 @@ describe("CollapseDemo", () => {
 
   it("reseeds, switches the activation, and resets to the lesson's stack", async () => {
     const user = userEvent.setup();
-    render(<CollapseDemo layers={3} seed={4} />);
+    render(<CollapseDemo layers={3} seed={4} />, { wrapper: IntlWrapper });
     const first = line();
 
     await user.click(screen.getByRole("button", { name: "Reseed weights" }));
@@ -73,9 +74,21 @@ describe("CollapseDemo", () => {
   });
 
   it("keeps a lesson's out-of-range numbers within the figure's limits", () => {
-    render(<CollapseDemo layers={40} units={0} activation={"softmax" as never} />);
+    render(<CollapseDemo layers={40} units={0} activation={"softmax" as never} />, {
+      wrapper: IntlWrapper,
+    });
     expect(depth().value).toBe("6");
     expect(line()).toContain("the 1 → 1 → 1 → 1 → 1 → 1 → 1 → 1 stack");
     expect(bend()).toContain("With ReLU between the layers");
+  });
+
+  it("speaks German, with decimal commas", () => {
+    render(<CollapseDemo />, { wrapper: German });
+    expect(
+      screen.getByRole<HTMLSelectElement>("combobox", { name: "Verborgene Schichten" }).value,
+    ).toBe("2");
+    expect(screen.getByRole("button", { name: "Zurücksetzen" })).toBeTruthy();
+    expect(line()).toContain("Ohne Aktivierungsfunktionen lassen sich die Schichten");
+    expect(line()).toMatch(/Steigung −?\d+,\d+/);
   });
 });

@@ -6,6 +6,7 @@ import {
   LinearCollapse,
   type CollapseActivation,
 } from "@neuronlab/viz/linear-collapse";
+import { useWidgetT } from "./i18n.ts";
 
 export interface CollapseDemoProps {
   /** Hidden layers in the 1 → … → 1 stack, 1 to 6. Default 2. */
@@ -40,6 +41,7 @@ export default function CollapseDemo({
   activation,
   caption,
 }: CollapseDemoProps) {
+  const t = useWidgetT("CollapseDemo");
   const initial = {
     layers: whole(layers, 2, 1, MAX_LAYERS),
     seed: whole(seed, 1, 0, Number.MAX_SAFE_INTEGER),
@@ -58,7 +60,7 @@ export default function CollapseDemo({
     <div className="text-ink">
       <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
         <label htmlFor={depthId} className="font-medium">
-          Hidden layers
+          {t("hiddenLayers")}
         </label>
         <select
           id={depthId}
@@ -83,7 +85,7 @@ export default function CollapseDemo({
           }}
           className="rounded-md border border-line px-3 py-1 font-medium text-ink hover:bg-panel"
         >
-          Reset
+          {t("reset")}
         </button>
       </div>
       <LinearCollapse

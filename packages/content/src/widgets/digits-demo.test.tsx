@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import DigitsDemo, { digitsSettings } from "./digits-demo.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 import { mockReducedMotion } from "./testing/media.ts";
 
 /** requestAnimationFrame by hand, 1/60 s apart. */
@@ -49,7 +50,9 @@ const percentOf = (text: string) => Number(/(\d+)%/.exec(text)?.[1] ?? Number.Na
 describe("DigitsDemo", () => {
   it("trains a shallow and a deeper network on real digits and shows their test accuracy", async () => {
     const user = userEvent.setup();
-    render(<DigitsDemo digits={[3, 7]} trainPerDigit={20} testPerDigit={5} steps={40} />);
+    render(<DigitsDemo digits={[3, 7]} trainPerDigit={20} testPerDigit={5} steps={40} />, {
+      wrapper: IntlWrapper,
+    });
     expect(accuracy("shallow")).toBe("Test accuracy —");
     expect(accuracy("deep")).toBe("Test accuracy —");
     expect(screen.getByText("784 → 10")).toBeTruthy();
@@ -112,9 +115,27 @@ describe("DigitsDemo", () => {
   });
 
   it("renders on the server without loading anything", () => {
-    const html = renderToString(<DigitsDemo hidden={[64]} />);
+    const html = renderToString(
+      <IntlWrapper>
+        <DigitsDemo hidden={[64]} />
+      </IntlWrapper>,
+    );
     expect(html).toContain("Start training");
     expect(html).toContain("One hidden layer");
     expect(html).toContain("784 → 64 → 10");
+  });
+
+  it("speaks German", () => {
+    render(<DigitsDemo digits={[1, 7]} trainPerDigit={20} testPerDigit={5} />, {
+      wrapper: German,
+    });
+    expect(screen.getByRole("button", { name: "Training starten" })).toBeTruthy();
+    expect(summary()).toBe("Noch nicht trainiert. Drück auf „Training starten“.");
+    expect(screen.getByRole("heading", { name: "Keine verborgene Schicht" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Zwei verborgene Schichten" })).toBeTruthy();
+    expect(accuracy("deep")).toBe("Testgenauigkeit —");
+    expect(
+      screen.getByText(/^40 Trainingsziffern und 10 Testziffern aus MNIST, die Ziffern 1, 7\./),
+    ).toBeTruthy();
   });
 });

@@ -8,10 +8,11 @@ import { simdKernelSupported } from "@neuronlab/engine/simd-kernel";
 import { DivergenceError, Trainer } from "@neuronlab/engine/trainer";
 import { fillGrid } from "@neuronlab/viz/canvas";
 import { colorTable, divergingScale, tableIndex, type Rgb } from "@neuronlab/viz/color-scales";
-import { formatNumber } from "@neuronlab/viz/format";
 import { useReducedMotion } from "@neuronlab/viz/hooks/use-reduced-motion";
 import { useThrottledValue } from "@neuronlab/viz/hooks/use-throttled";
+import { useFormatNumber, type FormatNumber } from "@neuronlab/viz/i18n";
 import { LossCurve, LossSeries } from "@neuronlab/viz/loss-curve";
+import { useWidgetT, type WidgetT } from "./i18n.ts";
 
 export interface DigitsDemoProps {
   /** Training images per digit, 5 to 200. Default 60 (600 images for ten digits). */
@@ -83,10 +84,42 @@ function digitsSpec(hidden: readonly number[]): NetworkSpec {
   };
 }
 
+type DigitsT = WidgetT<"DigitsDemo">;
+
 /** "No hidden layer", "One hidden layer", "Two hidden layers", "Three hidden layers". */
-function networkName(hidden: readonly number[]): string {
-  const count = ["No", "One", "Two", "Three"][hidden.length] ?? String(hidden.length);
-  return `${count} hidden ${hidden.length <= 1 ? "layer" : "layers"}`;
+function networkName(t: DigitsT, hidden: readonly number[]): string {
+  return t("networkName", { count: hidden.length });
+}
+
+/** The same inside a sentence: "no hidden layer", "two hidden layers". */
+function networkNameInline(t: DigitsT, hidden: readonly number[]): string {
+  return t("networkNameInline", { count: hidden.length });
+}
+
+/**
+ * Why training stopped, in the learner's language: the engine's DivergenceError says it in
+ * English ("Training diverged at step 12: a weight overflowed. …"); its cause is one of a few.
+ */
+function divergenceText(t: DigitsT, fmt: FormatNumber, error: DivergenceError): string {
+  const detail =
+    /^Training diverged at step \d+: (.*?)\. The weights were kept/s.exec(error.message)?.[1] ??
+    error.message;
+  const loss = /^the loss is (.*)$/.exec(detail)?.[1];
+  const cause =
+    loss !== undefined
+      ? "loss"
+      : detail === "a gradient is not finite"
+        ? "gradient"
+        : detail === "a weight overflowed"
+          ? "weight"
+          : "other";
+  return t("diverged", {
+    step: fmt(error.step, 0),
+    cause,
+    detail,
+    loss: loss ?? "",
+    lossValue: fmt(Number(loss), 2),
+  });
 }
 
 function networkShape(hidden: readonly number[]): string {
@@ -110,7 +143,7 @@ function column(kernel: Float64Array, units: number, unit: number): Float64Array
 
 interface DigitsModel {
   readonly key: "shallow" | "deep";
-  readonly name: string;
+  readonly hidden: readonly number[];
   readonly shape: string;
   readonly trainer: Trainer;
   readonly testLoss: LossSeries;
@@ -132,7 +165,7 @@ class DigitsRun {
   readonly models: readonly [DigitsModel, DigitsModel];
   readonly maxSteps: number;
   readonly digits: readonly number[];
-  error: string | null = null;
+  error: DivergenceError | null = null;
 
   constructor(data: Split, settings: Settings) {
     this.data = data;
@@ -164,7 +197,7 @@ class DigitsRun {
       );
       return {
         key,
-        name: networkName(hidden),
+        hidden,
         shape: networkShape(hidden),
         trainer,
         testLoss: new LossSeries(),
@@ -200,7 +233,7 @@ class DigitsRun {
       } while (performance.now() < deadline);
     } catch (error) {
       if (!(error instanceof DivergenceError)) throw error;
-      this.error = error.message;
+      this.error = error;
       this.measure();
     }
     return !this.done;
@@ -285,8 +318,8 @@ function PixelImage({
 
 type Status = "idle" | "loading" | "ready" | "error";
 
-function percent(value: number): string {
-  return `${formatNumber(value * 100, 0)}%`;
+function percent(t: DigitsT, fmt: FormatNumber, value: number): string {
+  return t("percent", { value: fmt(value * 100, 0) });
 }
 
 /**
@@ -296,6 +329,8 @@ function percent(value: number): string {
  * they train.
  */
 export default function DigitsDemo(props: DigitsDemoProps) {
+  const t = useWidgetT("DigitsDemo");
+  const fmt = useFormatNumber();
   const settings = digitsSettings(props);
   const settingsKey = JSON.stringify(settings);
   const [status, setStatus] = useState<Status>("idle");
@@ -365,12 +400,22 @@ export default function DigitsDemo(props: DigitsDemoProps) {
   const trainImages = settings.trainPerDigit * settings.digits.length;
   const testImages = settings.testPerDigit * settings.digits.length;
   const summary = current
-    ? `After ${formatNumber(current.step, 0)} of ${formatNumber(current.maxSteps, 0)} steps, share of the ${testImages} test digits recognised: ${current.models
-        .map((m) => `${m.name.toLowerCase()} ${percent(m.testAccuracy)}`)
-        .join(", ")}.`
+    ? t("summary", {
+        step: fmt(current.step, 0),
+        steps: fmt(current.maxSteps, 0),
+        count: fmt(testImages, 0),
+        results: current.models
+          .map((m) =>
+            t("result", {
+              network: networkNameInline(t, m.hidden),
+              accuracy: percent(t, fmt, m.testAccuracy),
+            }),
+          )
+          .join(", "),
+      })
     : status === "loading"
-      ? "Loading the digits…"
-      : "Not trained yet. Press Start training.";
+      ? t("loadingDigits")
+      : t("notTrained");
   const announced = useThrottledValue(summary, 2000);
   const button =
     "rounded-md border border-line bg-canvas px-3 py-1.5 text-sm font-medium text-ink hover:bg-panel disabled:cursor-not-allowed disabled:opacity-50";
@@ -387,15 +432,17 @@ export default function DigitsDemo(props: DigitsDemoProps) {
             else void start();
           }}
         >
-          {playing
-            ? "Stop"
-            : status === "loading"
-              ? "Loading…"
-              : current?.done
-                ? "Finished"
-                : current && current.step > 0
-                  ? "Continue"
-                  : "Start training"}
+          {t(
+            playing
+              ? "stop"
+              : status === "loading"
+                ? "loading"
+                : current?.done
+                  ? "finished"
+                  : current && current.step > 0
+                    ? "continue"
+                    : "start",
+          )}
         </button>
         <button
           type="button"
@@ -405,11 +452,17 @@ export default function DigitsDemo(props: DigitsDemoProps) {
             if (data) begin(data.split);
           }}
         >
-          Start over
+          {t("startOver")}
         </button>
       </div>
       <p className="mt-2 text-sm text-muted">
-        {`${trainImages} training digits and ${testImages} test digits from MNIST, ${settings.digits.length === 10 ? "all ten digits" : `the digits ${settings.digits.join(", ")}`}. Both networks see the same batches of ${BATCH}. Start training loads the images first (a few hundred kB per digit).`}
+        {t("about", {
+          train: fmt(trainImages, 0),
+          test: fmt(testImages, 0),
+          all: settings.digits.length === 10 ? "yes" : "no",
+          digits: settings.digits.join(", "),
+          batch: BATCH,
+        })}
       </p>
       <p className="mt-2 text-sm font-medium tabular-nums" data-testid="digits-summary">
         {summary}
@@ -419,12 +472,12 @@ export default function DigitsDemo(props: DigitsDemoProps) {
       </p>
       {loadError !== null ? (
         <p role="alert" className="mt-2 text-sm font-medium">
-          {`The digits could not be loaded: ${loadError}`}
+          {t("loadFailed", { reason: loadError })}
         </p>
       ) : null}
       {current?.error ? (
         <p role="alert" className="mt-2 text-sm font-medium">
-          {current.error}
+          {divergenceText(t, fmt, current.error)}
         </p>
       ) : null}
 
@@ -434,7 +487,7 @@ export default function DigitsDemo(props: DigitsDemoProps) {
           return (
             <ModelColumn
               key={key}
-              name={networkName(hidden)}
+              name={networkName(t, hidden)}
               shape={networkShape(hidden)}
               model={current?.models[k] ?? null}
               idKey={key}
@@ -446,7 +499,7 @@ export default function DigitsDemo(props: DigitsDemoProps) {
       {current && current.sample.length > 0 ? (
         <section aria-labelledby={sampleId} className="mt-4">
           <h3 id={sampleId} className="text-base font-semibold">
-            Their guesses on some test digits
+            {t("guesses")}
           </h3>
           <ul className="mt-2 grid grid-cols-[repeat(auto-fill,minmax(5.5rem,1fr))] gap-2">
             {current.sample.map((i, k) => {
@@ -458,14 +511,26 @@ export default function DigitsDemo(props: DigitsDemoProps) {
                   className="flex flex-col items-center gap-1 rounded-md border border-line p-2 text-xs tabular-nums"
                 >
                   <PixelImage values={pixels} size={56} />
-                  <span className="sr-only">{`A handwritten ${truth}.`}</span>
+                  <span className="sr-only">{t("handwritten", { digit: truth })}</span>
                   {current.models.map((m) => {
                     const guess = m.guesses[k] ?? -1;
                     const right = guess === truth;
                     return (
                       <span key={m.key}>
-                        <span aria-hidden="true">{`${m.key === "shallow" ? "Shallow" : "Deep"}: ${guess} ${right ? "✓" : "✗"}`}</span>
-                        <span className="sr-only">{`${m.name}: guess ${guess}, ${right ? "right" : "wrong"}.`}</span>
+                        <span aria-hidden="true">
+                          {t("guessShort", {
+                            network: m.key,
+                            guess,
+                            mark: right ? "✓" : "✗",
+                          })}
+                        </span>
+                        <span className="sr-only">
+                          {t("guessLong", {
+                            network: networkName(t, m.hidden),
+                            guess,
+                            right: right ? "yes" : "no",
+                          })}
+                        </span>
                       </span>
                     );
                   })}
@@ -484,16 +549,13 @@ export default function DigitsDemo(props: DigitsDemoProps) {
           version={current.models[0].testLoss.length}
           height={180}
           labels={{
-            train: `${current.models[0].name.toLowerCase()}: test loss`,
-            test: `${current.models[1].name.toLowerCase()}: test loss`,
+            train: t("testLoss", { network: networkNameInline(t, current.models[0].hidden) }),
+            test: t("testLoss", { network: networkNameInline(t, current.models[1].hidden) }),
           }}
-          caption="Both networks' loss on the test digits as they train."
+          caption={t("lossCaption")}
         />
       ) : null}
-      <p className="mt-3 text-sm text-muted">
-        {props.caption ??
-          "With only a few hundred examples the two end up close; the hidden layers' own features are what let deeper networks pull ahead as the data grows."}
-      </p>
+      <p className="mt-3 text-sm text-muted">{props.caption ?? t("caption")}</p>
     </div>
   );
 }
@@ -510,6 +572,8 @@ function ModelColumn({
   model: DigitsModel | null;
   idKey: string;
 }) {
+  const t = useWidgetT("DigitsDemo");
+  const fmt = useFormatNumber();
   const headingId = `${useId()}-${idKey}`;
   return (
     <section
@@ -524,14 +588,14 @@ function ModelColumn({
         className="mt-2 text-lg font-semibold tabular-nums"
         data-testid={`digits-${idKey}-accuracy`}
       >
-        {model ? `Test accuracy ${percent(model.testAccuracy)}` : "Test accuracy —"}
+        {t("accuracy", { accuracy: model ? percent(t, fmt, model.testAccuracy) : "—" })}
       </p>
       {model && model.features.length > 0 ? (
         <>
           <p className="mt-3 text-sm">
             {model.key === "shallow"
-              ? "Its weights: one template per digit, purple where ink counts for the digit, orange where it counts against."
-              : `What the first ${model.features.length === 1 ? "unit" : `${model.features.length} units`} of its first hidden layer look for: patterns of ink it found by itself, which the next layers combine.`}
+              ? t("templates")
+              : t("features", { count: model.features.length })}
           </p>
           <div className="mt-2 flex flex-wrap gap-1" aria-hidden="true">
             {model.features.map((values, j) => (

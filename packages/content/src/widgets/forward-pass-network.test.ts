@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { network } from "@neuronlab/engine/network";
 import { initWeights } from "@neuronlab/engine/network-spec";
+import { formatNumber } from "@neuronlab/viz/format";
 import { layerMark, onGrid, term, vector } from "./forward-pass-format.ts";
 import {
   givenWeights,
@@ -75,6 +76,9 @@ describe("forward-pass network", () => {
     expect(term(-0.5)).toBe("(−0.50)");
     expect(term(0.25, 1)).toBe("0.3");
     expect(vector([1, -0.5])).toBe("(1.00, −0.50)");
+    const german = (v: number, d?: number) => formatNumber(v, d, "de");
+    expect(vector([1, -0.5], 2, german)).toBe("(1,00; −0,50)");
+    expect(term(-0.5, 2, german)).toBe("(−0,50)");
     expect(layerMark(12)).toBe("⁽¹²⁾");
     expect(onGrid(-0.04, 1, -5, 5, 0.1)).toBe(0);
     expect(Object.is(onGrid(-0.04, 1, -5, 5, 0.1), -0)).toBe(false);

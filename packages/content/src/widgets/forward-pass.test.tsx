@@ -8,6 +8,7 @@ import { formatNumber } from "@neuronlab/viz/format";
 import ForwardPass from "./forward-pass.tsx";
 import { networkSpec, seededWeights } from "./forward-pass-network.ts";
 import { mockReducedMotion } from "./testing/media.ts";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 beforeEach(() => {
   mockReducedMotion(false);
@@ -33,7 +34,7 @@ function engine(input: number[], activation: "relu" | "tanh" = "relu", seed = 3)
 describe("ForwardPass", () => {
   it("steps the forward pass layer by layer by keyboard, with the engine's numbers", async () => {
     const user = userEvent.setup();
-    render(<ForwardPass inputs={[1, -0.5]} />);
+    render(<ForwardPass inputs={[1, -0.5]} />, { wrapper: IntlWrapper });
     const expected = engine([1, -0.5]);
     expect(description()).toContain("Step 0 of 3: Input x = (1.00, −0.50)");
     expect(screen.queryByTestId("forward-pass-z-1")).toBeNull();
@@ -84,6 +85,7 @@ describe("ForwardPass", () => {
           { W: [[1, -1]], b: [0] },
         ]}
       />,
+      { wrapper: IntlWrapper },
     );
     await user.click(button("Next layer"));
     // z₁ = 0.5·1 − 1·2 + 0.1 = −1.4; z₂ = 0.25·1 + 0.5·2 − 0.2 = 1.05.
@@ -98,7 +100,7 @@ describe("ForwardPass", () => {
 
   it("recomputes the current layer when the learner changes an input, and resets", async () => {
     const user = userEvent.setup();
-    render(<ForwardPass inputs={[1, -0.5]} />);
+    render(<ForwardPass inputs={[1, -0.5]} />, { wrapper: IntlWrapper });
     await user.click(button("Next layer"));
     const input = box("Input x₂");
     await user.clear(input);
@@ -124,7 +126,7 @@ describe("ForwardPass", () => {
   it("runs the whole pass one layer at a time", async () => {
     vi.useFakeTimers();
     try {
-      render(<ForwardPass />);
+      render(<ForwardPass />, { wrapper: IntlWrapper });
       fireEvent.click(button("Run all"));
       expect(button("Pause").getAttribute("aria-pressed")).toBe("true");
       for (let k = 0; k < 3; k++) {
@@ -142,7 +144,9 @@ describe("ForwardPass", () => {
   it("jumps to the output at once when the learner asks for less motion", async () => {
     mockReducedMotion(true);
     const user = userEvent.setup();
-    render(<ForwardPass inputs={[0.5, 0.5]} activation="tanh" seed={5} />);
+    render(<ForwardPass inputs={[0.5, 0.5]} activation="tanh" seed={5} />, {
+      wrapper: IntlWrapper,
+    });
     await user.click(button("Run all"));
     expect(screen.getByTestId("forward-pass-step").textContent).toBe("Layer 3 of 3");
     expect(a(1)).toBe(formatNumber(engine([0.5, 0.5], "tanh", 5).output[0] ?? Number.NaN));
@@ -151,6 +155,7 @@ describe("ForwardPass", () => {
   it("keeps a lesson's out-of-range shape and inputs in bounds", () => {
     render(
       <ForwardPass layers={[9, 0, 1]} inputs={[5, Number.NaN]} activation={"softmax" as never} />,
+      { wrapper: IntlWrapper },
     );
     expect(screen.getAllByRole("slider", { name: /^Input/ })).toHaveLength(4);
     expect(box("Input x₁").value).toBe("2");
@@ -158,8 +163,37 @@ describe("ForwardPass", () => {
   });
 
   it("renders on the server", () => {
-    const html = renderToString(<ForwardPass />);
+    const html = renderToString(
+      <IntlWrapper>
+        <ForwardPass />
+      </IntlWrapper>,
+    );
     expect(html).toContain("Next layer");
     expect(html).toContain("Step 0 of 3");
+  });
+
+  it("speaks German, with decimal commas", async () => {
+    const user = userEvent.setup();
+    render(<ForwardPass inputs={[1, -0.5]} />, { wrapper: German });
+    const german = within(screen.getByRole("group", { name: "Steuerung des Vorwärtsdurchlaufs" }));
+    expect(description()).toBe(
+      "Schritt 0 von 3: Eingabe x = (1,00; −0,50). Der Vorwärtsdurchlauf hat noch nicht begonnen.",
+    );
+    expect(screen.getByText(/^Die Eingabe ist/).textContent).toBe(
+      "Die Eingabe ist x = a⁽⁰⁾ = (1,00; −0,50).",
+    );
+    expect(box("Eingabe x₂").value).toBe("-0.5");
+
+    await user.click(german.getByRole("button", { name: "Nächste Schicht" }));
+    const hidden = engine([1, -0.5]).layers[0];
+    expect(screen.getByTestId("forward-pass-step").textContent).toBe("Schicht 1 von 3");
+    expect(z(1)).toBe(formatNumber(hidden?.z[0] ?? Number.NaN, 2, "de"));
+    expect(z(1)).toMatch(/^−?\d,\d\d$/);
+    expect(
+      screen.getByText("Verborgene Schicht 1: z⁽¹⁾ = W⁽¹⁾·x + b⁽¹⁾, dann a⁽¹⁾ = ReLU(z⁽¹⁾)"),
+    ).toBeTruthy();
+    expect(description()).toContain(
+      `die verborgene Schicht 1. z = W·a + b = (${hidden?.z.map((v) => formatNumber(v, 2, "de")).join("; ") ?? ""})`,
+    );
   });
 });

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { network, type Network } from "@neuronlab/engine/network";
-import { activationLabels } from "@neuronlab/viz/activation-plot";
-import { formatNumber, subscript } from "@neuronlab/viz/format";
+import { useActivationLabels } from "@neuronlab/viz/activation-plot";
+import { subscript } from "@neuronlab/viz/format";
+import { useFormatNumber, type FormatNumber } from "@neuronlab/viz/i18n";
 import { useReducedMotion } from "@neuronlab/viz/hooks/use-reduced-motion";
 import { NetworkGraph, traceNetwork, type GraphTrace } from "@neuronlab/viz/network-graph";
 import { BUTTON_CLASS, HIDE_GRAPH_TOOLBAR, NumberField } from "./forward-pass-controls.tsx";
@@ -19,6 +20,7 @@ import {
   type GivenLayer,
   type HiddenActivation,
 } from "./forward-pass-network.ts";
+import { useWidgetT, type WidgetT } from "./i18n.ts";
 
 export type { GivenLayer, HiddenActivation } from "./forward-pass-network.ts";
 
@@ -51,25 +53,40 @@ export function describeStage(
   net: Network,
   trace: GraphTrace,
   stage: number,
-  labels: { layer: string; activation: string },
+  activation: string,
+  t: WidgetT<"ForwardPass">,
+  fmt: FormatNumber,
 ): string {
   const L = net.spec.layers.length;
-  const input = `Input x = ${vector(trace.forward.input)}.`;
-  if (stage === 0) return `Step 0 of ${L}: ${input} The forward pass has not started.`;
+  const v = (values: readonly number[]) => vector(values, 2, fmt);
+  if (stage === 0) return t("describeStart", { count: String(L), input: v(trace.forward.input) });
   const layer = trace.forward.layers[stage - 1];
-  const parts = [
-    `Step ${stage} of ${L}: the ${labels.layer}.`,
-    `z = W·a + b = ${vector(layer?.z ?? [])}.`,
-    `a = ${labels.activation}(z) = ${vector(layer?.a ?? [])}.`,
-  ];
-  if (stage === L) {
-    parts.push(`The network's output is ŷ = ${vector(trace.forward.output)}.`);
-  }
-  return parts.join(" ");
+  const values = {
+    stage: String(stage),
+    count: String(L),
+    index: String(stage),
+    z: v(layer?.z ?? []),
+    activation,
+    a: v(layer?.a ?? []),
+  };
+  return stage === L
+    ? t("describeOutput", { ...values, output: v(trace.forward.output) })
+    : t("describeHidden", values);
 }
 
-function layerName(stage: number, L: number): string {
-  return stage === L ? "output layer" : `hidden layer ${stage}`;
+/** Stands in a message for the element that `withSlot` puts there. */
+const SLOT = "\uE000";
+
+/** A message with one placeholder (filled with SLOT) as an element, the words around it kept. */
+function withSlot(text: string, slot: ReactNode): ReactNode {
+  const [before = "", after = ""] = text.split(SLOT);
+  return (
+    <>
+      {before}
+      {slot}
+      {after}
+    </>
+  );
 }
 
 /**
@@ -85,6 +102,9 @@ export default function ForwardPass({
   weights: given,
   caption,
 }: ForwardPassProps) {
+  const t = useWidgetT("ForwardPass");
+  const fmt = useFormatNumber();
+  const activationLabels = useActivationLabels();
   const sizes = networkSizes(layers);
   const hidden: HiddenActivation =
     activation !== undefined && HIDDEN_ACTIVATIONS.includes(activation) ? activation : "relu";
@@ -143,21 +163,18 @@ export default function ForwardPass({
   };
 
   const activationOf = (s: number) => activationLabels[s === L ? "sigmoid" : hidden];
-  const description = describeStage(net, trace, stage, {
-    layer: layerName(stage, L),
-    activation: activationOf(stage),
-  });
+  const description = describeStage(net, trace, stage, activationOf(stage), t, fmt);
 
   return (
     <div className="text-ink">
       <fieldset className="min-w-0 space-y-2 text-sm">
-        <legend className="mb-1 font-semibold">Inputs</legend>
+        <legend className="mb-1 font-semibold">{t("inputs")}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {x.map((value, i) => (
             <NumberField
               key={i}
               label={subscript("x", i + 1)}
-              name={`Input ${subscript("x", i + 1)}`}
+              name={t("inputName", { name: subscript("x", i + 1) })}
               value={value}
               {...INPUT_RANGE}
               onChange={(v) => {
@@ -170,7 +187,7 @@ export default function ForwardPass({
 
       <div
         role="group"
-        aria-label="Forward pass controls"
+        aria-label={t("controls")}
         className="mt-4 flex flex-wrap items-center gap-2"
       >
         <button
@@ -182,7 +199,7 @@ export default function ForwardPass({
             setStage(stage - 1);
           }}
         >
-          Previous layer
+          {t("previousLayer")}
         </button>
         <button
           type="button"
@@ -193,10 +210,10 @@ export default function ForwardPass({
             setStage(stage + 1);
           }}
         >
-          Next layer
+          {t("nextLayer")}
         </button>
         <button type="button" className={BUTTON_CLASS} aria-pressed={running} onClick={runAll}>
-          {running ? "Pause" : "Run all"}
+          {t(running ? "pause" : "runAll")}
         </button>
         <button
           type="button"
@@ -206,14 +223,21 @@ export default function ForwardPass({
             setState({ key: initialKey, x: initial, stage: 0 });
           }}
         >
-          Reset
+          {t("reset")}
         </button>
         <span className="text-sm text-muted tabular-nums" data-testid="forward-pass-step">
-          {`Layer ${stage} of ${L}`}
+          {t("layerOfCount", { stage: String(stage), count: String(L) })}
         </span>
       </div>
 
-      <StagePanel net={net} trace={trace} stage={stage} activation={activationOf(stage)} />
+      <StagePanel
+        net={net}
+        trace={trace}
+        stage={stage}
+        activation={activationOf(stage)}
+        t={t}
+        fmt={fmt}
+      />
 
       <div className={`mt-4 ${HIDE_GRAPH_TOOLBAR}`}>
         <NetworkGraph
@@ -225,10 +249,7 @@ export default function ForwardPass({
             setRunning(false);
             setStage(s);
           }}
-          caption={
-            caption ??
-            "The network with real numbers: each step computes one layer from the one before."
-          }
+          caption={caption ?? t("caption")}
         />
       </div>
       <p aria-live="polite" className="sr-only" data-testid="forward-pass-description">
@@ -243,21 +264,24 @@ interface StagePanelProps {
   trace: GraphTrace;
   stage: number;
   activation: string;
+  t: WidgetT<"ForwardPass">;
+  fmt: FormatNumber;
 }
 
 /** The layer just computed: W·a + b = z, then a = f(z), as a picture and neuron by neuron. */
-function StagePanel({ net, trace, stage, activation }: StagePanelProps) {
+function StagePanel({ net, trace, stage, activation, t, fmt }: StagePanelProps) {
   const L = net.spec.layers.length;
   const panel = "mt-4 rounded-lg border border-line bg-panel p-3 text-sm";
   if (stage === 0) {
     return (
       <div className={panel}>
         <p>
-          {"The input is "}
-          <span className="font-mono">{`x = a${layerMark(0)} = ${vector(trace.forward.input)}`}</span>
-          .
+          {withSlot(
+            t("inputIs", { formula: SLOT }),
+            <span className="font-mono">{`x = a${layerMark(0)} = ${vector(trace.forward.input, 2, fmt)}`}</span>,
+          )}
         </p>
-        <p className="mt-1 text-muted">Press “Next layer” to compute hidden layer 1 from it.</p>
+        <p className="mt-1 text-muted">{t("pressNext", { button: t("nextLayer") })}</p>
       </div>
     );
   }
@@ -270,38 +294,41 @@ function StagePanel({ net, trace, stage, activation }: StagePanelProps) {
   const b = Array.from(net.weights[l]?.bias ?? []);
   const inName = l === 0 ? "x" : `a${layerMark(l)}`;
   const outName = stage === L ? "ŷ" : `a${layerMark(stage)}`;
-  const title = stage === L ? "Output layer" : `Hidden layer ${stage}`;
+  const mark = layerMark(stage);
+  const title = t("panelTitle", {
+    layer: stage === L ? t("outputLayer") : t("hiddenLayer", { index: String(stage) }),
+    z: `z${mark} = W${mark}·${inName} + b${mark}`,
+    a: `${outName} = ${activation}(z${mark})`,
+  });
   return (
     <div className={panel}>
-      <p className="font-semibold">
-        {`${title}: z${layerMark(stage)} = W${layerMark(stage)}·${inName} + b${layerMark(stage)}, then ${outName} = ${activation}(z${layerMark(stage)})`}
-      </p>
+      <p className="font-semibold">{title}</p>
       <div
         aria-hidden="true"
         className="mt-3 flex flex-wrap items-center gap-x-2 gap-y-3 overflow-x-auto font-mono tabular-nums"
       >
-        <Matrix rows={W} />
+        <Matrix rows={W} fmt={fmt} />
         <span>·</span>
-        <Matrix rows={previous.map((v) => [v])} />
+        <Matrix rows={previous.map((v) => [v])} fmt={fmt} />
         <span>+</span>
-        <Matrix rows={b.map((v) => [v])} />
+        <Matrix rows={b.map((v) => [v])} fmt={fmt} />
         <span>=</span>
-        <Matrix rows={z.map((v) => [v])} emphasis />
+        <Matrix rows={z.map((v) => [v])} fmt={fmt} emphasis />
         <span className="whitespace-nowrap">{`→ ${activation} →`}</span>
-        <Matrix rows={a.map((v) => [v])} emphasis />
+        <Matrix rows={a.map((v) => [v])} fmt={fmt} emphasis />
       </div>
       <ol className="mt-3 space-y-1 font-mono text-xs leading-6 sm:text-sm">
         {z.map((zj, j) => {
           const sum = (W[j] ?? [])
-            .map((w, i) => `${term(w)}·${term(previous[i] ?? Number.NaN)}`)
+            .map((w, i) => `${term(w, 2, fmt)}·${term(previous[i] ?? Number.NaN, 2, fmt)}`)
             .join(" + ");
           const aj = a[j] ?? Number.NaN;
           return (
             <li key={j}>
-              {`${subscript("z", j + 1)} = ${sum} + ${term(b[j] ?? Number.NaN)} = `}
-              <strong data-testid={`forward-pass-z-${j + 1}`}>{formatNumber(zj)}</strong>
-              {`; ${subscript("a", j + 1)} = ${activation}(${formatNumber(zj)}) = `}
-              <strong data-testid={`forward-pass-a-${j + 1}`}>{formatNumber(aj)}</strong>
+              {`${subscript("z", j + 1)} = ${sum} + ${term(b[j] ?? Number.NaN, 2, fmt)} = `}
+              <strong data-testid={`forward-pass-z-${j + 1}`}>{fmt(zj)}</strong>
+              {`; ${subscript("a", j + 1)} = ${activation}(${fmt(zj)}) = `}
+              <strong data-testid={`forward-pass-a-${j + 1}`}>{fmt(aj)}</strong>
             </li>
           );
         })}
@@ -311,16 +338,22 @@ function StagePanel({ net, trace, stage, activation }: StagePanelProps) {
 }
 
 /** A matrix (or a column vector) between brackets. */
-function Matrix({ rows, emphasis = false }: { rows: readonly number[][]; emphasis?: boolean }) {
+function Matrix({
+  rows,
+  fmt,
+  emphasis = false,
+}: {
+  rows: readonly number[][];
+  fmt: FormatNumber;
+  emphasis?: boolean;
+}) {
   const columns = rows[0]?.length ?? 1;
   return (
     <span
       className={`inline-grid gap-x-3 rounded-md border-x-2 border-ink/60 px-2 py-1 text-right ${emphasis ? "font-semibold" : ""}`}
       style={{ gridTemplateColumns: `repeat(${columns}, auto)` }}
     >
-      {rows.flatMap((row, j) =>
-        row.map((v, i) => <span key={`${j}-${i}`}>{formatNumber(v)}</span>),
-      )}
+      {rows.flatMap((row, j) => row.map((v, i) => <span key={`${j}-${i}`}>{fmt(v)}</span>))}
     </span>
   );
 }

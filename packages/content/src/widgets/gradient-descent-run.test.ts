@@ -1,5 +1,9 @@
+import { createTranslator } from "use-intl";
 import { describe, expect, it } from "vitest";
+import { formatNumber } from "@neuronlab/viz/format";
+import type { FormatNumber } from "@neuronlab/viz/i18n";
 import { classifyDescent } from "@neuronlab/viz/landscape";
+import en from "../../messages/en.json";
 import {
   PRESETS,
   descentProblem,
@@ -7,6 +11,15 @@ import {
   describeUpdate,
   startingPoint,
 } from "./gradient-descent-run.ts";
+import type { WidgetT } from "./i18n.ts";
+
+const t = createTranslator({
+  locale: "en",
+  messages: en,
+  namespace: "GradientDescent",
+}) as unknown as WidgetT<"GradientDescent">;
+const fmt: FormatNumber = (value, decimals) => formatNumber(value, decimals);
+const fmtDe: FormatNumber = (value, decimals) => formatNumber(value, decimals, "de");
 
 describe("gradient-descent run", () => {
   const problem = descentProblem();
@@ -38,7 +51,7 @@ describe("gradient-descent run", () => {
     const run = descentRun(problem, "curve", [-1, 1], 0.1);
     const first = run.path[0];
     const second = run.path[1];
-    const text = describeUpdate(problem, "curve", run, 1, 0.1);
+    const text = describeUpdate(problem, "curve", run, 1, 0.1, t, fmt);
     expect(text.heading).toBe("Step 1 of 40");
     expect(second?.point[0]).toBeCloseTo(-1 - 0.1 * (first?.gradient[0] ?? 0), 12);
     expect(text.lines[1]).toMatch(/^w ← w − η·∂L\/∂w = −1\.000 − 0\.10·/);
@@ -49,13 +62,18 @@ describe("gradient-descent run", () => {
       descentRun(problem, "surface", [-1, 1], 0.1),
       0,
       0.1,
+      t,
+      fmt,
     );
     expect(start.heading).toBe("Step 0 of 40: the start");
     expect(start.lines[1]).toContain("b ← b − η·∂L/∂b = 1.000 − 0.10·");
+    expect(describeUpdate(problem, "curve", run, 1, 0.1, t, fmtDe).lines[1]).toMatch(
+      /^w ← w − η·∂L\/∂w = −1,000 − 0,10·/,
+    );
   });
 
   it("notes a step that goes uphill", () => {
     const run = descentRun(problem, "curve", problem.start, 0.6);
-    expect(describeUpdate(problem, "curve", run, 1, 0.6).note).toMatch(/^The loss went up/);
+    expect(describeUpdate(problem, "curve", run, 1, 0.6, t, fmt).note).toMatch(/^The loss went up/);
   });
 });

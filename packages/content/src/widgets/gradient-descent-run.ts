@@ -1,4 +1,4 @@
-import { formatNumber } from "@neuronlab/viz/format";
+import type { FormatNumber } from "@neuronlab/viz/i18n";
 import {
   formatRate,
   gradientDescent,
@@ -9,6 +9,7 @@ import {
 } from "@neuronlab/viz/landscape";
 import { formatLoss } from "@neuronlab/viz/loss-series";
 import { term } from "./forward-pass-format.ts";
+import type { WidgetT } from "./i18n.ts";
 
 /**
  * The walk the gradient-descent widget writes out: the same problem, start, learning rate and
@@ -25,23 +26,24 @@ export const STEPS = 40;
 export const LEARNING_RATE_RANGE = [0.005, 1] as const;
 
 export interface Preset {
-  label: string;
+  /** Its label's message. */
+  label: "tooSmall" | "aboutRight" | "overshoots" | "tooBig";
   rate: number;
 }
 
 /** One rate for each thing descent can do, per mode (checked against `classifyDescent`). */
 export const PRESETS: Readonly<Record<DescentMode, readonly Preset[]>> = {
   curve: [
-    { label: "Too small", rate: 0.01 },
-    { label: "About right", rate: 0.1 },
-    { label: "Overshoots", rate: 0.3 },
-    { label: "Too big", rate: 0.6 },
+    { label: "tooSmall", rate: 0.01 },
+    { label: "aboutRight", rate: 0.1 },
+    { label: "overshoots", rate: 0.3 },
+    { label: "tooBig", rate: 0.6 },
   ],
   surface: [
-    { label: "Too small", rate: 0.01 },
-    { label: "About right", rate: 0.1 },
-    { label: "Overshoots", rate: 0.3 },
-    { label: "Too big", rate: 0.45 },
+    { label: "tooSmall", rate: 0.01 },
+    { label: "aboutRight", rate: 0.1 },
+    { label: "overshoots", rate: 0.3 },
+    { label: "tooBig", rate: 0.45 },
   ],
 };
 
@@ -112,7 +114,23 @@ export interface UpdateText {
   text: string;
 }
 
-const w3 = (v: number) => formatNumber(v, 3);
+/** A number d3 wrote in English ("0.010", "1.2e+9"), with the decimal mark `fmt` uses. */
+export function localise(text: string, fmt: FormatNumber): string {
+  const mark = fmt(0.5, 1).replace(/\d/g, "");
+  return mark === "." ? text : text.replace(".", mark);
+}
+
+/** A learning rate as the figure prints it (two significant digits), in the page's language. */
+export function rateText(rate: number, fmt: FormatNumber): string {
+  return localise(formatRate(rate), fmt);
+}
+
+/** A loss as the figure prints it (three significant digits), in the page's language. */
+export function lossText(value: number, t: WidgetT<"GradientDescent">, fmt: FormatNumber): string {
+  if (Number.isNaN(value)) return fmt(value);
+  if (!Number.isFinite(value)) return t(value > 0 ? "infinite" : "minusInfinity");
+  return localise(formatLoss(value), fmt);
+}
 
 /** The update that led to step `shown` (or, at the start, the one about to be taken). */
 export function describeUpdate(
@@ -121,18 +139,22 @@ export function describeUpdate(
   run: DescentRun,
   shown: number,
   learningRate: number,
+  t: WidgetT<"GradientDescent">,
+  fmt: FormatNumber,
 ): UpdateText {
   const names = mode === "surface" ? problem.names : ([problem.names[0]] as const);
   const longest = run.path.length - 1;
   const k = Math.max(0, Math.min(shown, longest));
-  const eta = formatRate(learningRate);
+  const eta = rateText(learningRate, fmt);
   const before = run.path[Math.max(0, k - 1)];
   const after = run.path[k];
   if (!before || !after) return { heading: "", lines: [], note: null, text: "" };
+  const w3 = (v: number) => fmt(v, 3);
+  const loss = (v: number) => lossText(v, t, fmt);
   const updates = (from: typeof before, to: typeof before) =>
     names.map((name, d) => {
       const g = from.gradient[d] ?? Number.NaN;
-      return `${name} ← ${name} − η·∂L/∂${name} = ${w3(from.point[d] ?? Number.NaN)} − ${eta}·${term(g, 3)} = ${w3(to.point[d] ?? Number.NaN)}`;
+      return `${name} ← ${name} − η·∂L/∂${name} = ${w3(from.point[d] ?? Number.NaN)} − ${eta}·${term(g, 3, fmt)} = ${w3(to.point[d] ?? Number.NaN)}`;
     });
   const where = (s: typeof before) =>
     names.map((name, d) => `${name} = ${w3(s.point[d] ?? Number.NaN)}`).join(", ");
@@ -144,28 +166,35 @@ export function describeUpdate(
   let note: string | null = null;
   if (k === 0) {
     const next = run.path[1];
-    heading = `Step 0 of ${longest}: the start`;
-    lines = [`${where(after)}: loss ${formatLoss(after.loss)}, slope ${slopes(after)}`];
-    if (next) lines.push(`First update: ${updates(after, next).join("; ")}`);
-    note = "Each step moves against the slope, by the learning rate times the slope.";
-  } else {
-    heading = `Step ${k} of ${longest}`;
+    heading = t("startHeading", { count: longest });
     lines = [
-      `At ${where(before)} the slope is ${slopes(before)}`,
+      t("startLine", { where: where(after), loss: loss(after.loss), slopes: slopes(after) }),
+    ];
+    if (next) lines.push(t("firstUpdate", { updates: updates(after, next).join("; ") }));
+    note = t("startNote");
+  } else {
+    heading = t("stepHeading", { step: k, count: longest });
+    lines = [
+      t("slopeAt", { where: where(before), slopes: slopes(before) }),
       ...updates(before, after),
-      `Loss ${formatLoss(before.loss)} → ${formatLoss(after.loss)}`,
+      t("lossChange", { before: loss(before.loss), after: loss(after.loss) }),
     ];
     if (run.divergedAt !== undefined && k === run.divergedAt) {
-      note = "The walk has run away: every step lands higher up the other side than the last.";
+      note = t("ranAway");
     } else if (after.loss > before.loss) {
-      note = "The loss went up: the step jumped right over the valley and landed higher.";
+      note = t("lossWentUp");
     } else if (
       names.some((_, d) => Math.sign((after.gradient[d] ?? 0) * (before.gradient[d] ?? 0)) < 0)
     ) {
-      note = "The slope changed sign: the step overshot the bottom, but the loss still fell.";
+      note = t("slopeChangedSign");
     }
   }
-  const text = [`Learning rate ${eta}.`, `${heading}.`, ...lines.map((l) => `${l}.`), note ?? ""]
+  const text = [
+    t("learningRate", { rate: eta }),
+    `${heading}.`,
+    ...lines.map((l) => `${l}.`),
+    note ?? "",
+  ]
     .join(" ")
     .trim();
   return { heading, lines, note, text };

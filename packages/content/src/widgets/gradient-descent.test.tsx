@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { network } from "@neuronlab/engine/network";
 import { TINY_DATA } from "@neuronlab/viz/loss-landscape";
 import GradientDescent from "./gradient-descent.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 import { mockReducedMotion } from "./testing/media.ts";
 
 // jsdom has neither media queries nor a canvas; the figure needs only that they answer.
@@ -43,7 +44,7 @@ function engine(w: number, b: number) {
 describe("GradientDescent", () => {
   it("writes out the update of the step the figure shows, with the engine's slope", async () => {
     const user = userEvent.setup();
-    render(<GradientDescent start={[-1, 1]} learningRate={0.1} />);
+    render(<GradientDescent start={[-1, 1]} learningRate={0.1} />, { wrapper: IntlWrapper });
     await waitFor(() => {
       expect(panel()).toContain("Step 40 of 40");
     });
@@ -74,7 +75,7 @@ describe("GradientDescent", () => {
 
   it("shows a too-large learning rate overshooting and running away", async () => {
     const user = userEvent.setup();
-    render(<GradientDescent />);
+    render(<GradientDescent />, { wrapper: IntlWrapper });
     await user.click(button("Too big (η = 0.60)"));
     expect(button("Too big (η = 0.60)").getAttribute("aria-pressed")).toBe("true");
     const outcome = screen.getByText("⚠ Over w alone:").parentElement?.textContent;
@@ -97,7 +98,9 @@ describe("GradientDescent", () => {
 
   it("walks both weight and bias on the surface", async () => {
     const user = userEvent.setup();
-    render(<GradientDescent mode="surface" start={[2, -1]} learningRate={0.2} />);
+    render(<GradientDescent mode="surface" start={[2, -1]} learningRate={0.2} />, {
+      wrapper: IntlWrapper,
+    });
     await user.click(button("Reset"));
     await user.click(button("Step"));
     const g = engine(2, -1);
@@ -110,8 +113,28 @@ describe("GradientDescent", () => {
   });
 
   it("renders on the server", () => {
-    const html = renderToString(<GradientDescent />);
+    const html = renderToString(
+      <IntlWrapper>
+        <GradientDescent />
+      </IntlWrapper>,
+    );
     expect(html).toContain("Step 40 of 40");
     expect(html).toContain("Learning-rate presets");
+  });
+
+  it("speaks German, with decimal commas", async () => {
+    const user = userEvent.setup();
+    render(<GradientDescent start={[-1, 1]} learningRate={0.1} />, { wrapper: German });
+    expect(screen.getByRole("group", { name: "Voreingestellte Lernraten" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Zu klein (η = 0,010)" }));
+    await user.click(screen.getByRole("button", { name: "Zurück zum Start der Lektion" }));
+    await waitFor(() => {
+      expect(panel()).toContain("Schritt 40 von 40");
+    });
+    expect(panel()).toContain("w ← w − η·∂L/∂w = ");
+    expect(panel()).toMatch(/Verlust \d+,\d+ → \d+,\d+/);
+    await waitFor(() => {
+      expect(description()).toMatch(/^Lernrate 0,10\. Schritt 40 von 40\. Bei w = −?\d,\d{3}/);
+    });
   });
 });

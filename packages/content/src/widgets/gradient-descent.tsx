@@ -2,9 +2,10 @@
 
 import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { useThrottledValue } from "@neuronlab/viz/hooks/use-throttled";
-import { formatRate } from "@neuronlab/viz/landscape";
+import { useFormatNumber } from "@neuronlab/viz/i18n";
 import { LossLandscape, type Pair } from "@neuronlab/viz/loss-landscape";
 import { BUTTON_CLASS } from "./forward-pass-controls.tsx";
+import { useWidgetT } from "./i18n.ts";
 import {
   LEARNING_RATE_RANGE,
   PRESETS,
@@ -12,6 +13,7 @@ import {
   descentProblem,
   describeUpdate,
   descentRun,
+  rateText,
   startingPoint,
   type DescentMode,
 } from "./gradient-descent-run.ts";
@@ -33,6 +35,11 @@ export interface GradientDescentProps {
 }
 
 /**
+ * The figure's "Step k of n" line in any language ("Schritt k von n"): a word, k, a word, n.
+ */
+const SHOWN_STEP = /^\p{L}+ (\d+) \p{L}+ \d+/u;
+
+/**
  * The step the loss-landscape figure shows, read from its "Step k of n" line. The figure plays
  * its walk by itself and does not report the step; until it does, its status line is the one
  * place that says which step is on screen.
@@ -44,7 +51,7 @@ function useShownStep(ref: RefObject<HTMLElement | null>, initial: number): numb
     if (!root || typeof MutationObserver === "undefined") return;
     const read = () => {
       for (const span of root.querySelectorAll("span")) {
-        const match = /^Step (\d+) of \d+/.exec(span.textContent);
+        const match = SHOWN_STEP.exec(span.textContent);
         if (match) {
           setStep(Number(match[1]));
           return;
@@ -74,6 +81,8 @@ export default function GradientDescent({
   mode: modeProp,
   caption,
 }: GradientDescentProps) {
+  const t = useWidgetT("GradientDescent");
+  const fmt = useFormatNumber();
   const mode: DescentMode = modeProp === "surface" ? "surface" : "curve";
   const problem = descentProblem();
   const initialRate =
@@ -88,13 +97,13 @@ export default function GradientDescent({
   const longest = run.path.length - 1;
   const boxRef = useRef<HTMLDivElement>(null);
   const shown = Math.min(useShownStep(boxRef, STEPS), longest);
-  const update = describeUpdate(problem, mode, run, shown, rate);
+  const update = describeUpdate(problem, mode, run, shown, rate, t, fmt);
   const spoken = useThrottledValue(update.text, 800);
 
   return (
     <div className="text-ink">
       <fieldset className="mb-4 text-sm">
-        <legend className="font-medium">Learning-rate presets</legend>
+        <legend className="font-medium">{t("presets")}</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {PRESETS[mode].map((preset) => (
             <button
@@ -106,7 +115,7 @@ export default function GradientDescent({
               }}
               className={`${BUTTON_CLASS} aria-pressed:bg-panel aria-pressed:ring-2 aria-pressed:ring-accent`}
             >
-              {`${preset.label} (η = ${formatRate(preset.rate)})`}
+              {t("preset", { label: t(preset.label), rate: rateText(preset.rate, fmt) })}
             </button>
           ))}
           <button
@@ -117,7 +126,7 @@ export default function GradientDescent({
               setFrom(initialStart);
             }}
           >
-            Back to the lesson’s start
+            {t("backToStart")}
           </button>
         </div>
       </fieldset>

@@ -3,6 +3,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import { renderToString } from "react-dom/server";
 import { afterEach, describe, expect, it } from "vitest";
 import HistoryTimeline from "./history-timeline.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 afterEach(cleanup);
 
@@ -10,7 +11,7 @@ const list = () => screen.getByRole("list", { name: "Three milestones of neural 
 
 describe("HistoryTimeline", () => {
   it("lists the three milestones in time order, each with a machine-readable year", () => {
-    render(<HistoryTimeline />);
+    render(<HistoryTimeline />, { wrapper: IntlWrapper });
     const items = within(list()).getAllByRole("listitem");
     expect(items).toHaveLength(3);
     const years = items.map((item) => item.querySelector("time")?.getAttribute("dateTime"));
@@ -25,7 +26,7 @@ describe("HistoryTimeline", () => {
   });
 
   it("marks the year the lesson is talking about, and ignores other years", () => {
-    const { rerender } = render(<HistoryTimeline current={1986} />);
+    const { rerender } = render(<HistoryTimeline current={1986} />, { wrapper: IntlWrapper });
     const marked = within(list())
       .getAllByRole("listitem")
       .filter((item) => item.getAttribute("aria-current") === "step");
@@ -36,10 +37,25 @@ describe("HistoryTimeline", () => {
   });
 
   it("has a caption, and renders on the server", () => {
-    render(<HistoryTimeline caption="Where this lesson sits." />);
+    render(<HistoryTimeline caption="Where this lesson sits." />, { wrapper: IntlWrapper });
     expect(screen.getByText("Where this lesson sits.").tagName).toBe("FIGCAPTION");
-    const html = renderToString(<HistoryTimeline current={2012} />);
+    const html = renderToString(
+      <IntlWrapper>
+        <HistoryTimeline current={2012} />
+      </IntlWrapper>,
+    );
     expect(html).toContain('dateTime="1957"');
     expect(html).toContain('aria-current="step"');
+  });
+
+  it("speaks German", () => {
+    render(<HistoryTimeline />, { wrapper: German });
+    const items = within(
+      screen.getByRole("list", { name: "Drei Meilensteine neuronaler Netze" }),
+    ).getAllByRole("listitem");
+    expect(items[0]?.textContent).toContain("Das Perzeptron: ein Neuron, das lernt");
+    expect(items[1]?.textContent).toContain("Backpropagation trainiert verborgene Schichten");
+    expect(items[2]?.textContent).toContain("Grafikkarten (GPUs)");
+    expect(screen.getByText(/^Von einem Neuron, das lernt \(1957\)/).tagName).toBe("FIGCAPTION");
   });
 });

@@ -19,10 +19,11 @@ export type WidgetT<N extends WidgetNamespace> = (
 ) => string;
 
 export function useWidgetT<N extends WidgetNamespace>(namespace: N): WidgetT<N> {
-  // The keys are checked by WidgetT's type; use-intl's own typing would need one global catalogue.
-  const t = useTranslations(`widgets.${String(namespace)}`) as unknown as (
-    key: string,
-    values?: Values,
-  ) => string;
+  // The keys are checked by the translator's type; use-intl's own typing would need to know
+  // the app's whole catalogue, which differs from app to app.
+  const useUntyped = useTranslations as unknown as (
+    namespace: string,
+  ) => (key: string, values?: Values) => string;
+  const t = useUntyped(`widgets.${String(namespace)}`);
   return (key, values) => t(key, values);
 }

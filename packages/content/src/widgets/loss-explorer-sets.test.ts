@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatNumber } from "@neuronlab/viz/format";
 import {
   classificationLosses,
   crossEntropy,
@@ -30,5 +31,6 @@ describe("loss explorer sets", () => {
     expect(worst?.index).toBe(2);
     expect(worst?.ratio).toBeCloseTo(crossEntropy(0.02, 1) / squaredError(0.02, 1), 12);
     expect(meanOf([0.25, 1])).toBe("(0.25 + 1.00) / 2");
+    expect(meanOf([0.25, 1], (v, d) => formatNumber(v, d, "de"))).toBe("(0,25 + 1,00) / 2");
   });
 });

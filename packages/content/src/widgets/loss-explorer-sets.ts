@@ -1,5 +1,6 @@
 import { losses } from "@neuronlab/engine/losses";
 import { formatNumber } from "@neuronlab/viz/format";
+import type { FormatNumber } from "@neuronlab/viz/i18n";
 
 /**
  * The numbers of the loss explorer: two small sets of examples with fixed targets, the
@@ -83,7 +84,10 @@ export function harshest(set: SetLosses): { index: number; ratio: number } | nul
   return best;
 }
 
-/** "(0.25 + 1.00 + 0.00) / 3": a mean written out term by term. */
-export function meanOf(values: readonly number[]): string {
-  return `(${values.map((v) => formatNumber(v)).join(" + ")}) / ${values.length}`;
+/** "(0.25 + 1.00 + 0.00) / 3": a mean written out term by term (in the page's language with `fmt`). */
+export function meanOf(
+  values: readonly number[],
+  fmt: FormatNumber = (v, decimals) => formatNumber(v, decimals),
+): string {
+  return `(${values.map((v) => fmt(v)).join(" + ")}) / ${values.length}`;
 }

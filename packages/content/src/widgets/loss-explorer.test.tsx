@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { losses } from "@neuronlab/engine/losses";
 import { formatNumber } from "@neuronlab/viz/format";
 import LossExplorer from "./loss-explorer.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 afterEach(cleanup);
 
@@ -16,7 +17,7 @@ const slider = (name: string) => screen.getByRole<HTMLInputElement>("slider", { 
 
 describe("LossExplorer", () => {
   it("shows the engine's MSE and cross-entropy for the starting predictions", () => {
-    render(<LossExplorer />);
+    render(<LossExplorer />, { wrapper: IntlWrapper });
     expect(text("mse-total")).toBe(formatNumber(losses.mse.value([1.5, 0, 0.5], [2, -1, 0.5])));
     expect(text("mse-term-2")).toBe("1.00");
     expect(text("ce-total")).toBe(
@@ -28,7 +29,7 @@ describe("LossExplorer", () => {
 
   it("recomputes the regression loss when the learner types a prediction", async () => {
     const user = userEvent.setup();
-    render(<LossExplorer mode="mse" />);
+    render(<LossExplorer mode="mse" />, { wrapper: IntlWrapper });
     expect(screen.queryByTestId("ce-total")).toBeNull();
     const prediction = box("Prediction ŷ₂ for example 2");
     await user.clear(prediction);
@@ -43,7 +44,7 @@ describe("LossExplorer", () => {
 
   it("punishes a confident wrong answer far harder with cross-entropy than with squared error", async () => {
     const user = userEvent.setup();
-    render(<LossExplorer mode="crossEntropy" />);
+    render(<LossExplorer mode="crossEntropy" />, { wrapper: IntlWrapper });
     expect(screen.queryByTestId("mse-total")).toBeNull();
     fireEvent.change(slider("Probability p₃ for example 3"), { target: { value: "0.02" } });
     const ce = losses.binaryCrossEntropy.value([0.02], [1]);
@@ -72,8 +73,31 @@ describe("LossExplorer", () => {
   });
 
   it("renders on the server", () => {
-    const html = renderToString(<LossExplorer />);
+    const html = renderToString(
+      <IntlWrapper>
+        <LossExplorer />
+      </IntlWrapper>,
+    );
     expect(html).toContain("Regression: mean squared error");
     expect(html).toContain("Classification: binary cross-entropy");
+  });
+
+  it("speaks German, with decimal commas", () => {
+    render(<LossExplorer />, { wrapper: German });
+    expect(screen.getByRole("button", { name: "Vorhersagen zurücksetzen" })).toBeTruthy();
+    expect(box("Vorhersage ŷ₂ für Beispiel 2").value).toBe("0");
+    expect(text("mse-term-2")).toBe("1,00");
+    expect(text("mse-total")).toBe(
+      formatNumber(losses.mse.value([1.5, 0, 0.5], [2, -1, 0.5]), 2, "de"),
+    );
+    expect(description()).toContain(
+      "Beispiel 1: Vorhersage 1,50 für Zielwert 2,00, quadrierter Fehler 0,25",
+    );
+    expect(
+      screen.getByText(/^Verlust eines Beispiels der Klasse 1 in Abhängigkeit von der/).textContent,
+    ).toContain("Die Kreuzentropie, −log p, ist 0 bei p = 1");
+    expect(text("harshest")).toContain(
+      "Beispiel 3 kostet am meisten: Es gibt der Klasse 1 nur eine Wahrscheinlichkeit von 0,60.",
+    );
   });
 });

@@ -3,10 +3,12 @@
 import { useId, useState } from "react";
 import { LineSwatch, type LineStyle } from "@neuronlab/viz/activation-plot";
 import { Figure } from "@neuronlab/viz/figure";
-import { formatNumber, subscript } from "@neuronlab/viz/format";
+import { subscript } from "@neuronlab/viz/format";
+import { useFormatNumber, type FormatNumber } from "@neuronlab/viz/i18n";
 import { palette } from "@neuronlab/viz/palette";
 import { BUTTON_CLASS, NumberField } from "./forward-pass-controls.tsx";
 import { term } from "./forward-pass-format.ts";
+import { useWidgetT, type WidgetT } from "./i18n.ts";
 import {
   CLASS_START,
   PROBABILITY_RANGE,
@@ -41,26 +43,41 @@ const SE_STYLE: LineStyle = { color: palette.negative, dash: "7 4", width: 2.5 }
 export function describeLosses(
   regression: SetLosses | null,
   classification: SetLosses | null,
+  t: WidgetT<"LossExplorer">,
+  fmt: FormatNumber,
 ): string {
   const parts: string[] = [];
   if (regression) {
     const each = regression.examples
-      .map(
-        (e, i) =>
-          `example ${i + 1}: prediction ${formatNumber(e.prediction)} for target ${formatNumber(e.target)}, squared error ${formatNumber(e.squaredError)}`,
+      .map((e, i) =>
+        t("describeRegressionExample", {
+          n: i + 1,
+          prediction: fmt(e.prediction),
+          target: fmt(e.target),
+          squaredError: fmt(e.squaredError),
+        }),
       )
       .join("; ");
-    parts.push(`Regression set: mean squared error ${formatNumber(regression.mse)} (${each}).`);
+    parts.push(t("describeRegression", { mse: fmt(regression.mse), examples: each }));
   }
   if (classification) {
     const each = classification.examples
-      .map(
-        (e, i) =>
-          `example ${i + 1}: probability ${formatNumber(e.prediction)} for class ${e.target}, cross-entropy ${formatNumber(e.crossEntropy)}, squared error ${formatNumber(e.squaredError)}`,
+      .map((e, i) =>
+        t("describeClassificationExample", {
+          n: i + 1,
+          probability: fmt(e.prediction),
+          label: e.target,
+          crossEntropy: fmt(e.crossEntropy),
+          squaredError: fmt(e.squaredError),
+        }),
       )
       .join("; ");
     parts.push(
-      `Classification set: binary cross-entropy ${formatNumber(classification.crossEntropy)}, mean squared error on the same probabilities ${formatNumber(classification.mse)} (${each}).`,
+      t("describeClassification", {
+        crossEntropy: fmt(classification.crossEntropy),
+        mse: fmt(classification.mse),
+        examples: each,
+      }),
     );
   }
   return parts.join(" ");
@@ -72,13 +89,20 @@ export function describeLosses(
  * cross-entropy punishes a confident wrong answer than squared error does.
  */
 export default function LossExplorer({ mode = "both", caption }: LossExplorerProps) {
+  const t = useWidgetT("LossExplorer");
+  const fmt = useFormatNumber();
   const showRegression = mode !== "crossEntropy";
   const showClassification = mode !== "mse";
   const [regression, setRegression] = useState<number[]>([...REGRESSION_START]);
   const [classes, setClasses] = useState<number[]>([...CLASS_START]);
   const reg = regressionLosses(regression);
   const cls = classificationLosses(classes);
-  const description = describeLosses(showRegression ? reg : null, showClassification ? cls : null);
+  const description = describeLosses(
+    showRegression ? reg : null,
+    showClassification ? cls : null,
+    t,
+    fmt,
+  );
 
   return (
     <div className="text-ink">
@@ -108,7 +132,7 @@ export default function LossExplorer({ mode = "both", caption }: LossExplorerPro
           setClasses([...CLASS_START]);
         }}
       >
-        Reset predictions
+        {t("resetPredictions")}
       </button>
       {showClassification ? <LossPlot losses={cls} caption={caption} /> : null}
       <p aria-live="polite" className="sr-only" data-testid="loss-explorer-description">
@@ -137,18 +161,26 @@ function Share({ value, total, style }: { value: number; total: number; style: L
 }
 
 function RegressionSet({ losses, onChange }: SetProps) {
+  const t = useWidgetT("LossExplorer");
+  const fmt = useFormatNumber();
   const total = losses.examples.reduce((s, e) => s + e.squaredError, 0);
   return (
     <section className="min-w-0 rounded-lg border border-line p-3 text-sm">
-      <h3 className="font-semibold">Regression: mean squared error</h3>
-      <p className="mt-1 text-muted">Three examples with real-valued targets y.</p>
+      <h3 className="font-semibold">{t("regressionHeading")}</h3>
+      <p className="mt-1 text-muted">{t("regressionIntro")}</p>
       <ol className="mt-3 space-y-3">
         {losses.examples.map((e, i) => (
           <li key={i}>
-            <p className="mb-1">{`Example ${i + 1}: target ${subscript("y", i + 1)} = ${formatNumber(e.target)}`}</p>
+            <p className="mb-1">
+              {t("regressionExample", {
+                n: i + 1,
+                symbol: subscript("y", i + 1),
+                target: fmt(e.target),
+              })}
+            </p>
             <NumberField
               label={subscript("ŷ", i + 1)}
-              name={`Prediction ${subscript("ŷ", i + 1)} for example ${i + 1}`}
+              name={t("predictionName", { symbol: subscript("ŷ", i + 1), n: i + 1 })}
               value={e.prediction}
               {...REGRESSION_RANGE}
               onChange={(v) => {
@@ -156,38 +188,41 @@ function RegressionSet({ losses, onChange }: SetProps) {
               }}
             />
             <p className="mt-1 font-mono text-xs tabular-nums sm:text-sm">
-              {`(ŷ − y)² = (${formatNumber(e.prediction)} − ${term(e.target)})² = `}
-              <strong data-testid={`mse-term-${i + 1}`}>{formatNumber(e.squaredError)}</strong>
+              {`(ŷ − y)² = (${fmt(e.prediction)} − ${term(e.target, 2, fmt)})² = `}
+              <strong data-testid={`mse-term-${i + 1}`}>{fmt(e.squaredError)}</strong>
             </p>
             <Share value={e.squaredError} total={total} style={SE_STYLE} />
           </li>
         ))}
       </ol>
       <p className="mt-3 font-mono text-xs tabular-nums sm:text-sm">
-        {`MSE = ${meanOf(losses.examples.map((e) => e.squaredError))} = `}
-        <strong data-testid="mse-total">{formatNumber(losses.mse)}</strong>
+        {`${t("mse")} = ${meanOf(
+          losses.examples.map((e) => e.squaredError),
+          fmt,
+        )} = `}
+        <strong data-testid="mse-total">{fmt(losses.mse)}</strong>
       </p>
     </section>
   );
 }
 
 function ClassificationSet({ losses, onChange }: SetProps) {
+  const t = useWidgetT("LossExplorer");
+  const fmt = useFormatNumber();
   const total = losses.examples.reduce((s, e) => s + e.crossEntropy, 0);
   const worst = harshest(losses);
   const worstExample = worst ? losses.examples[worst.index] : undefined;
   return (
     <section className="min-w-0 rounded-lg border border-line p-3 text-sm">
-      <h3 className="font-semibold">Classification: binary cross-entropy</h3>
-      <p className="mt-1 text-muted">
-        Four examples of class 1 or 0; each prediction p is the probability of class 1.
-      </p>
+      <h3 className="font-semibold">{t("classificationHeading")}</h3>
+      <p className="mt-1 text-muted">{t("classificationIntro")}</p>
       <ol className="mt-3 space-y-3">
         {losses.examples.map((e, i) => (
           <li key={i}>
-            <p className="mb-1">{`Example ${i + 1}: class ${e.target}`}</p>
+            <p className="mb-1">{t("classificationExample", { n: i + 1, label: e.target })}</p>
             <NumberField
               label={subscript("p", i + 1)}
-              name={`Probability ${subscript("p", i + 1)} for example ${i + 1}`}
+              name={t("probabilityName", { symbol: subscript("p", i + 1), n: i + 1 })}
               value={e.prediction}
               {...PROBABILITY_RANGE}
               onChange={(v) => {
@@ -196,29 +231,41 @@ function ClassificationSet({ losses, onChange }: SetProps) {
             />
             <p className="mt-1 font-mono text-xs tabular-nums sm:text-sm">
               {e.target === 1
-                ? `−log p = −log ${formatNumber(e.prediction)} = `
-                : `−log(1 − p) = −log ${formatNumber(1 - e.prediction)} = `}
-              <strong data-testid={`ce-term-${i + 1}`}>{formatNumber(e.crossEntropy)}</strong>
-              <span className="text-muted">{` (squared error ${formatNumber(e.squaredError)})`}</span>
+                ? `−log p = −log ${fmt(e.prediction)} = `
+                : `−log(1 − p) = −log ${fmt(1 - e.prediction)} = `}
+              <strong data-testid={`ce-term-${i + 1}`}>{fmt(e.crossEntropy)}</strong>
+              <span className="text-muted">{` ${t("squaredErrorAside", { value: fmt(e.squaredError) })}`}</span>
             </p>
             <Share value={e.crossEntropy} total={total} style={CE_STYLE} />
           </li>
         ))}
       </ol>
       <p className="mt-3 font-mono text-xs tabular-nums sm:text-sm">
-        {`cross-entropy = ${meanOf(losses.examples.map((e) => e.crossEntropy))} = `}
-        <strong data-testid="ce-total">{formatNumber(losses.crossEntropy)}</strong>
+        {`${t("crossEntropy")} = ${meanOf(
+          losses.examples.map((e) => e.crossEntropy),
+          fmt,
+        )} = `}
+        <strong data-testid="ce-total">{fmt(losses.crossEntropy)}</strong>
       </p>
       <p className="mt-1 font-mono text-xs tabular-nums sm:text-sm">
-        {"MSE on the same probabilities = "}
-        <strong data-testid="ce-set-mse">{formatNumber(losses.mse)}</strong>
+        {`${t("mseOnProbabilities")} = `}
+        <strong data-testid="ce-set-mse">{fmt(losses.mse)}</strong>
       </p>
       {worst && worstExample ? (
         <p
           className="mt-3 rounded-md border-l-4 border-line bg-panel px-3 py-2"
           data-testid="harshest"
         >
-          {`Example ${worst.index + 1} costs the most: it gives class ${worstExample.target} a probability of ${formatNumber(worstExample.target === 1 ? worstExample.prediction : 1 - worstExample.prediction)}. Cross-entropy charges ${formatNumber(worstExample.crossEntropy)}, squared error ${formatNumber(worstExample.squaredError)}: ${formatNumber(worst.ratio, 1)} times as much. The surer a wrong answer, the wider that gap.`}
+          {t("harshest", {
+            n: worst.index + 1,
+            label: worstExample.target,
+            probability: fmt(
+              worstExample.target === 1 ? worstExample.prediction : 1 - worstExample.prediction,
+            ),
+            crossEntropy: fmt(worstExample.crossEntropy),
+            squaredError: fmt(worstExample.squaredError),
+            ratio: fmt(worst.ratio, 1),
+          })}
         </p>
       ) : null}
     </section>
@@ -230,6 +277,8 @@ const Y_MAX = 5;
 
 /** Both losses of one example of class 1 against its predicted probability p. */
 function LossPlot({ losses, caption }: { losses: SetLosses; caption: string | undefined }) {
+  const t = useWidgetT("LossExplorer");
+  const fmt = useFormatNumber();
   const clipId = `loss-plot-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const { width, height, top, right, bottom, left } = PLOT;
   const innerWidth = width - left - right;
@@ -242,20 +291,33 @@ function LossPlot({ losses, caption }: { losses: SetLosses; caption: string | un
       .map((p, k) => `${k === 0 ? "M" : "L"}${px(p).toFixed(1)},${py(f(p)).toFixed(1)}`)
       .join("");
   const ones = losses.examples.map((e, i) => ({ ...e, n: i + 1 })).filter((e) => e.target === 1);
-  const description = `Loss of one example of class 1 against the probability p the model gives it. Cross-entropy, −log p, is 0 at p = 1 and grows without bound as p falls to 0: ${formatNumber(crossEntropy(0.5, 1))} at p = 0.5, ${formatNumber(crossEntropy(0.1, 1))} at 0.1, ${formatNumber(crossEntropy(0.01, 1))} at 0.01. Squared error, (1 − p)², never exceeds 1: ${formatNumber(squaredError(0.5, 1))} at 0.5, ${formatNumber(squaredError(0.1, 1))} at 0.1. ${ones.map((e) => `Example ${e.n} sits at p = ${formatNumber(e.prediction)}: cross-entropy ${formatNumber(e.crossEntropy)}, squared error ${formatNumber(e.squaredError)}.`).join(" ")}`;
+  const description = `${t("plotDescription", {
+    half: fmt(0.5, 1),
+    tenth: fmt(0.1, 1),
+    hundredth: fmt(0.01),
+    crossEntropyHalf: fmt(crossEntropy(0.5, 1)),
+    crossEntropyTenth: fmt(crossEntropy(0.1, 1)),
+    crossEntropyHundredth: fmt(crossEntropy(0.01, 1)),
+    squaredErrorHalf: fmt(squaredError(0.5, 1)),
+    squaredErrorTenth: fmt(squaredError(0.1, 1)),
+  })} ${ones
+    .map((e) =>
+      t("plotExample", {
+        n: e.n,
+        probability: fmt(e.prediction),
+        crossEntropy: fmt(e.crossEntropy),
+        squaredError: fmt(e.squaredError),
+      }),
+    )
+    .join(" ")}`;
 
   return (
     <Figure
       className="mt-6"
-      caption={
-        <span className="mt-2 block text-sm text-muted">
-          {caption ??
-            "For an example of class 1: as the probability it is given falls towards 0, cross-entropy shoots up while squared error levels off at 1."}
-        </span>
-      }
+      caption={<span className="mt-2 block text-sm text-muted">{caption ?? t("plotCaption")}</span>}
       description={description}
     >
-      <p className="mb-1 text-sm font-medium">Loss of one class-1 example against p</p>
+      <p className="mb-1 text-sm font-medium">{t("plotTitle")}</p>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
@@ -268,24 +330,24 @@ function LossPlot({ losses, caption }: { losses: SetLosses; caption: string | un
           </clipPath>
         </defs>
         <g fill="currentColor">
-          {[0, 1, 2, 3, 4, 5].map((t) => (
-            <g key={`y${t}`}>
+          {[0, 1, 2, 3, 4, 5].map((tick) => (
+            <g key={`y${tick}`}>
               <line
                 x1={left}
                 x2={left + innerWidth}
-                y1={py(t)}
-                y2={py(t)}
+                y1={py(tick)}
+                y2={py(tick)}
                 stroke="currentColor"
-                strokeOpacity={t === 0 ? 0.55 : 0.12}
+                strokeOpacity={tick === 0 ? 0.55 : 0.12}
               />
-              <text x={left - 6} y={py(t) + 4} textAnchor="end">
-                {t}
+              <text x={left - 6} y={py(tick) + 4} textAnchor="end">
+                {tick}
               </text>
             </g>
           ))}
-          {[0, 0.25, 0.5, 0.75, 1].map((t) => (
-            <text key={`x${t}`} x={px(t)} y={top + innerHeight + 16} textAnchor="middle">
-              {formatNumber(t)}
+          {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
+            <text key={`x${tick}`} x={px(tick)} y={top + innerHeight + 16} textAnchor="middle">
+              {fmt(tick)}
             </text>
           ))}
           <rect
@@ -298,13 +360,13 @@ function LossPlot({ losses, caption }: { losses: SetLosses; caption: string | un
             strokeOpacity={0.3}
           />
           <text x={left + innerWidth} y={height - 4} textAnchor="end" fontStyle="italic">
-            p (probability given to class 1)
+            {t("axisProbability")}
           </text>
           <text
             transform={`translate(12,${top + innerHeight / 2}) rotate(-90)`}
             textAnchor="middle"
           >
-            loss
+            {t("axisLoss")}
           </text>
         </g>
         <g clipPath={`url(#${clipId})`} fill="none">
@@ -355,11 +417,11 @@ function LossPlot({ losses, caption }: { losses: SetLosses; caption: string | un
       <ul className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm">
         <li className="flex items-center gap-2">
           <LineSwatch style={CE_STYLE} />
-          cross-entropy −log p (circles: your class-1 examples)
+          {t("legendCrossEntropy")}
         </li>
         <li className="flex items-center gap-2">
           <LineSwatch style={SE_STYLE} />
-          squared error (1 − p)² (squares)
+          {t("legendSquaredError")}
         </li>
       </ul>
     </Figure>

@@ -7,6 +7,7 @@ import type { ActivationName } from "@neuronlab/engine/activations";
 import { neuron } from "@neuronlab/engine/neuron";
 import { formatNumber } from "@neuronlab/viz/format";
 import NeuronTuner from "./neuron-tuner.tsx";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 afterEach(cleanup);
 
@@ -21,7 +22,9 @@ function engine(inputs: number[], weights: number[], bias: number, activation: A
 
 describe("NeuronTuner", () => {
   it("shows the lesson's neuron with the engine's z and a", () => {
-    render(<NeuronTuner inputs={[1, -2]} weights={[0.5, 0.25]} bias={0.3} activation="sigmoid" />);
+    render(<NeuronTuner inputs={[1, -2]} weights={[0.5, 0.25]} bias={0.3} activation="sigmoid" />, {
+      wrapper: IntlWrapper,
+    });
     const expected = engine([1, -2], [0.5, 0.25], 0.3, "sigmoid");
     expect(z()).toBe(formatNumber(expected.z));
     expect(a()).toBe(formatNumber(expected.a));
@@ -31,7 +34,7 @@ describe("NeuronTuner", () => {
   });
 
   it("takes its input count from the weights when only those are given", () => {
-    render(<NeuronTuner weights={[0.5, -1]} />);
+    render(<NeuronTuner weights={[0.5, -1]} />, { wrapper: IntlWrapper });
     expect(box("Input x₁").value).toBe("1");
     expect(box("Input x₂").value).toBe("2");
     expect(screen.queryByRole("spinbutton", { name: "Input x₃" })).toBeNull();
@@ -49,6 +52,7 @@ describe("NeuronTuner", () => {
         activation="relu"
         onChange={onChange}
       />,
+      { wrapper: IntlWrapper },
     );
     expect(z()).toBe("−1.50");
     expect(a()).toBe("0.00");
@@ -71,7 +75,7 @@ describe("NeuronTuner", () => {
 
   it("changes the activation from the picker by keyboard", async () => {
     const user = userEvent.setup();
-    render(<NeuronTuner inputs={[1]} weights={[-1]} bias={0} />);
+    render(<NeuronTuner inputs={[1]} weights={[-1]} bias={0} />, { wrapper: IntlWrapper });
     const picker = screen.getByRole("combobox", { name: "Activation f" });
     expect(within(picker).getAllByRole("option")).toHaveLength(5);
     picker.focus();
@@ -80,7 +84,9 @@ describe("NeuronTuner", () => {
   });
 
   it("offers only the lesson's activation when the picker is off", () => {
-    render(<NeuronTuner activation="tanh" showActivationPicker={false} />);
+    render(<NeuronTuner activation="tanh" showActivationPicker={false} />, {
+      wrapper: IntlWrapper,
+    });
     const picker = screen.getByRole("combobox", { name: "Activation f" });
     expect(
       within(picker)
@@ -92,7 +98,9 @@ describe("NeuronTuner", () => {
   it("resets to the props' values", async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
-    render(<NeuronTuner inputs={[2]} weights={[0.5]} bias={-0.25} onChange={onChange} />);
+    render(<NeuronTuner inputs={[2]} weights={[0.5]} bias={-0.25} onChange={onChange} />, {
+      wrapper: IntlWrapper,
+    });
     fireEvent.change(screen.getByRole("slider", { name: "Bias b" }), { target: { value: "2" } });
     fireEvent.change(screen.getByRole("slider", { name: "Input x₁" }), { target: { value: "-1" } });
     expect(z()).toBe("1.50");
@@ -104,22 +112,40 @@ describe("NeuronTuner", () => {
   });
 
   it("starts over when the lesson passes other numbers", () => {
-    const { rerender } = render(<NeuronTuner inputs={[1]} weights={[1]} bias={0} />);
+    const { rerender } = render(<NeuronTuner inputs={[1]} weights={[1]} bias={0} />, {
+      wrapper: IntlWrapper,
+    });
     expect(z()).toBe("1.00");
     rerender(<NeuronTuner inputs={[1]} weights={[2]} bias={0} />);
     expect(z()).toBe("2.00");
   });
 
   it("keeps numbers a lesson got wrong inside the sliders' range", () => {
-    render(<NeuronTuner inputs={[10]} weights={[Number.NaN]} bias={-7} />);
+    render(<NeuronTuner inputs={[10]} weights={[Number.NaN]} bias={-7} />, {
+      wrapper: IntlWrapper,
+    });
     expect(box("Input x₁").value).toBe("3");
     expect(box("Weight w₁").value).toBe("0.5");
     expect(box("Bias b").value).toBe("-3");
   });
 
   it("renders on the server", () => {
-    const html = renderToString(<NeuronTuner weights={[1, 1]} />);
+    const html = renderToString(
+      <IntlWrapper>
+        <NeuronTuner weights={[1, 1]} />
+      </IntlWrapper>,
+    );
     expect(html).toContain("Reset");
     expect(html).toContain('data-testid="neuron-z"');
+  });
+
+  it("speaks German, with decimal commas", () => {
+    render(<NeuronTuner inputs={[1, 2]} weights={[0.5, -1]} bias={0} activation="relu" />, {
+      wrapper: German,
+    });
+    expect(screen.getByRole("button", { name: "Zurücksetzen" })).toBeTruthy();
+    expect(box("Gewicht w₂").value).toBe("-1");
+    expect(z()).toBe("−1,50");
+    expect(description()).toContain("ReLU macht aus z die Ausgabe a = 0,00");
   });
 });

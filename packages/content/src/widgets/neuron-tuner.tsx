@@ -10,6 +10,7 @@ import {
   withInputCount,
   type NeuronValue,
 } from "@neuronlab/viz/neuron-explorer";
+import { useWidgetT } from "./i18n.ts";
 
 export interface NeuronTunerProps {
   /** The inputs x₁…xₙ. Default [1, 2, 0.5] (as many as `weights` when only those are given). */
@@ -111,6 +112,7 @@ export default function NeuronTuner({
   onChange,
   caption,
 }: NeuronTunerProps) {
+  const t = useWidgetT("NeuronTuner");
   const initial = neuronFromProps({ inputs, weights, bias, activation });
   // A lesson that passes other numbers (or an editor previewing one) starts over from them.
   const initialKey = JSON.stringify(initial);
@@ -144,7 +146,7 @@ export default function NeuronTuner({
         }}
         className="mt-4 rounded-md border border-line px-3 py-1.5 text-sm font-medium text-ink hover:bg-panel"
       >
-        Reset
+        {t("reset")}
       </button>
     </div>
   );

@@ -1,4 +1,9 @@
+import { createTranslator } from "use-intl";
 import { describe, expect, it } from "vitest";
+import { formatNumber } from "@neuronlab/viz/format";
+import de from "../../messages/de.json";
+import en from "../../messages/en.json";
+import type { WidgetT } from "./i18n.ts";
 import {
   DEFAULT_POINTS,
   describeSeparator,
@@ -8,6 +13,13 @@ import {
   startingSeparator,
   usablePoints,
 } from "./separator-goal-points.ts";
+
+const translator = (locale: "en" | "de") =>
+  createTranslator({
+    locale,
+    messages: locale === "en" ? en : de,
+    namespace: "SeparatorGoal",
+  }) as unknown as WidgetT<"SeparatorGoal">;
 
 describe("separator goal points", () => {
   it("reads which points the neuron puts on their own side", () => {
@@ -30,8 +42,15 @@ describe("separator goal points", () => {
   it("says the line and the misses in words", () => {
     const separator = { weights: [0, 2] as [number, number], bias: -0.5 };
     expect(lineEquation(separator)).toBe("0.00·x₁ + 2.00·x₂ + (−0.50) = 0");
-    const text = describeSeparator(separator, readPoints(separator, DEFAULT_POINTS));
+    const readings = readPoints(separator, DEFAULT_POINTS);
+    const text = describeSeparator(separator, readings, translator("en"), (v, d) =>
+      formatNumber(v, d),
+    );
     expect(text).toContain("7 of 8 points on the right side.");
     expect(text).toContain("On the wrong side: (−1.50, 1.00) of class 0 (a = 0.82).");
+    const german = describeSeparator(separator, readings, translator("de"), (v, d) =>
+      formatNumber(v, d, "de"),
+    );
+    expect(german).toContain("Auf der falschen Seite: (−1,50; 1,00) der Klasse 0 (a = 0,82).");
   });
 });

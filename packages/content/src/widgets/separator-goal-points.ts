@@ -1,6 +1,8 @@
 import { neuron } from "@neuronlab/engine/neuron";
 import { formatNumber, subscript } from "@neuronlab/viz/format";
-import { onGrid, term } from "./forward-pass-format.ts";
+import type { FormatNumber } from "@neuronlab/viz/i18n";
+import { onGrid, term, vector } from "./forward-pass-format.ts";
+import type { WidgetT } from "./i18n.ts";
 
 /**
  * The numbers of the separator goal: labelled points on the plane and one sigmoid neuron whose
@@ -100,27 +102,58 @@ export function predictPlane(separator: Separator, xs: Float64Array, n: number):
   return out;
 }
 
-/** "1.00·x₁ + (−0.50)·x₂ + 0.00 = 0" */
-export function lineEquation(separator: Separator): string {
+const english: FormatNumber = (value, decimals) => formatNumber(value, decimals);
+
+/** "1.00·x₁ + (−0.50)·x₂ + 0.00 = 0" (with `fmt`, in the page's language). */
+export function lineEquation(separator: Separator, fmt: FormatNumber = english): string {
   const [w1, w2] = separator.weights;
-  return `${term(w1)}·${subscript("x", 1)} + ${term(w2)}·${subscript("x", 2)} + ${term(separator.bias)} = 0`;
+  return `${term(w1, 2, fmt)}·${subscript("x", 1)} + ${term(w2, 2, fmt)}·${subscript("x", 2)} + ${term(separator.bias, 2, fmt)} = 0`;
 }
 
-const pointText = (p: LabelledPoint) => `(${formatNumber(p.x[0])}, ${formatNumber(p.x[1])})`;
+/** "(0.50, 2.00)", or "(0,50; 2,00)" where the decimal mark is a comma. */
+function pointText(p: LabelledPoint, fmt: FormatNumber): string {
+  return vector(p.x, 2, fmt);
+}
+
+/** "6 of 8 points on the right side.", and whether that makes a separating line. */
+export function countText(right: number, total: number, t: WidgetT<"SeparatorGoal">): string {
+  return t(right === total ? "countAll" : "count", { right, total });
+}
 
 /** The text alternative: the line, the count, and the points on the wrong side. */
-export function describeSeparator(separator: Separator, readings: readonly PointReading[]): string {
+export function describeSeparator(
+  separator: Separator,
+  readings: readonly PointReading[],
+  t: WidgetT<"SeparatorGoal">,
+  fmt: FormatNumber,
+): string {
   const [w1, w2] = separator.weights;
   const right = readings.filter((r) => r.right).length;
   const wrong = readings.filter((r) => !r.right);
   const line =
     w1 === 0 && w2 === 0
-      ? `Both weights are 0, so there is no line: the neuron gives every point a = ${formatNumber(readings[0]?.a ?? Number.NaN)}.`
-      : `Decision line ${lineEquation(separator)}, with w₁ = ${formatNumber(w1)}, w₂ = ${formatNumber(w2)}, b = ${formatNumber(separator.bias)}; on the side where a ≥ 0.5 (purple) the neuron says class 1.`;
-  const count = `${right} of ${readings.length} points on the right side.`;
+      ? t("noLine", { a: fmt(readings[0]?.a ?? Number.NaN) })
+      : t("line", {
+          equation: lineEquation(separator, fmt),
+          w1: fmt(w1),
+          w2: fmt(w2),
+          b: fmt(separator.bias),
+          half: fmt(0.5, 1),
+        });
+  const count = t("count", { right, total: readings.length });
   const misses =
     wrong.length === 0
-      ? "Every point is on its own class's side."
-      : `On the wrong side: ${wrong.map((r) => `${pointText(r.point)} of class ${r.point.label} (a = ${formatNumber(r.a)})`).join("; ")}.`;
+      ? t("allRight")
+      : t("wrongSide", {
+          points: wrong
+            .map((r) =>
+              t("wrongPoint", {
+                point: pointText(r.point, fmt),
+                label: r.point.label,
+                a: fmt(r.a),
+              }),
+            )
+            .join("; "),
+        });
   return `${line} ${count} ${misses}`;
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { neuron } from "@neuronlab/engine/neuron";
 import SeparatorGoal from "./separator-goal.tsx";
 import { DEFAULT_POINTS, predictPlane, usablePoints } from "./separator-goal-points.ts";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 beforeEach(() => {
   // jsdom has no 2-D canvas; the figure copes without one and says it all in text.
@@ -25,7 +26,7 @@ function rightSide(weights: [number, number], bias: number): number {
 
 describe("SeparatorGoal", () => {
   it("counts the points on the right side with the engine's neuron", () => {
-    render(<SeparatorGoal />);
+    render(<SeparatorGoal />, { wrapper: IntlWrapper });
     expect(rightSide([1, -0.5], 0)).toBe(6);
     expect(count()).toBe("6 of 8 points on the right side.");
     expect(description()).toContain("Decision line 1.00·x₁ + (−0.50)·x₂ + 0.00 = 0");
@@ -40,7 +41,7 @@ describe("SeparatorGoal", () => {
   it("moves the line as the learner types, reporting every change", async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
-    render(<SeparatorGoal onChange={onChange} />);
+    render(<SeparatorGoal onChange={onChange} />, { wrapper: IntlWrapper });
     const w2 = box("Weight w₂");
     await user.clear(w2);
     await user.type(w2, "-2");
@@ -81,6 +82,7 @@ describe("SeparatorGoal", () => {
         weights={[0, 9]}
         bias={-0.04}
       />,
+      { wrapper: IntlWrapper },
     );
     expect(box("Weight w₂").value).toBe("5");
     expect(box("Bias b").value).toBe("0");
@@ -89,7 +91,7 @@ describe("SeparatorGoal", () => {
   });
 
   it("says when there is no line, and evaluates the plane with the engine", () => {
-    render(<SeparatorGoal weights={[0, 0]} bias={0.5} />);
+    render(<SeparatorGoal weights={[0, 0]} bias={0.5} />, { wrapper: IntlWrapper });
     expect(description()).toContain("Both weights are 0, so there is no line");
     const out = predictPlane({ weights: [2, -1], bias: 0.5 }, Float64Array.of(1, 1, -1, 0), 2);
     expect([...out]).toEqual([
@@ -99,7 +101,24 @@ describe("SeparatorGoal", () => {
   });
 
   it("renders on the server", () => {
-    const html = renderToString(<SeparatorGoal />);
+    const html = renderToString(
+      <IntlWrapper>
+        <SeparatorGoal />
+      </IntlWrapper>,
+    );
     expect(html).toContain("6 of 8 points on the right side.");
+  });
+
+  it("speaks German, with decimal commas", () => {
+    render(<SeparatorGoal />, { wrapper: German });
+    expect(box("Gewicht w₂").value).toBe("-0.5");
+    expect(screen.getByRole("button", { name: "Zurücksetzen" })).toBeTruthy();
+    expect(count()).toBe("6 von 8 Punkten auf der richtigen Seite.");
+    expect(screen.getByText("1,00·x₁ + (−0,50)·x₂ + 0,00 = 0")).toBeTruthy();
+    const a = neuron({ weights: [1, -0.5], bias: 0, activation: "sigmoid" }).call([0.5, 2]).a;
+    expect(description()).toContain("Entscheidungsgerade 1,00·x₁ + (−0,50)·x₂ + 0,00 = 0");
+    expect(description()).toContain(
+      `(0,50; 2,00) der Klasse 1 (a = ${a.toFixed(2).replace(".", ",")})`,
+    );
   });
 });

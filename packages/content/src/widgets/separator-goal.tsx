@@ -3,9 +3,12 @@
 import { useId, useMemo, useState } from "react";
 import { DecisionBoundary, type BoundaryPoint } from "@neuronlab/viz/decision-boundary";
 import { subscript } from "@neuronlab/viz/format";
+import { useFormatNumber } from "@neuronlab/viz/i18n";
 import { BUTTON_CLASS, NumberField } from "./forward-pass-controls.tsx";
+import { useWidgetT } from "./i18n.ts";
 import {
   PARAMETER_RANGE,
+  countText,
   describeSeparator,
   lineEquation,
   planeDomain,
@@ -47,6 +50,8 @@ export default function SeparatorGoal({
   onChange,
   caption,
 }: SeparatorGoalProps) {
+  const t = useWidgetT("SeparatorGoal");
+  const fmt = useFormatNumber();
   const pointsKey = JSON.stringify(points ?? null);
   const data = useMemo(
     () => usablePoints((JSON.parse(pointsKey) as LabelledPoint[] | null) ?? undefined),
@@ -80,7 +85,7 @@ export default function SeparatorGoal({
   const readings = readPoints(value, data);
   const right = readings.filter((r) => r.right).length;
   const all = right === readings.length;
-  const description = describeSeparator(value, readings);
+  const description = describeSeparator(value, readings, t, fmt);
 
   const field = (label: string, name: string, v: number, set: (v: number) => Separator) => (
     <NumberField
@@ -105,32 +110,29 @@ export default function SeparatorGoal({
           contour
           discretize={!graded}
           maxSize={440}
-          caption={
-            caption ??
-            "The neuron's line w₁·x₁ + w₂·x₂ + b = 0: on the purple side a ≥ 0.5 and it says class 1, on the orange side class 0."
-          }
+          caption={caption ?? t("caption", { half: fmt(0.5, 1) })}
         />
         <div className="min-w-0 space-y-3 text-sm">
           <fieldset className="min-w-0 space-y-2">
-            <legend className="mb-1 font-semibold">The neuron’s weights and bias</legend>
-            {field(subscript("w", 1), "Weight w₁", w1, (v) => ({
+            <legend className="mb-1 font-semibold">{t("parameters")}</legend>
+            {field(subscript("w", 1), t("weight", { symbol: subscript("w", 1) }), w1, (v) => ({
               weights: [v, w2],
               bias: b,
             }))}
-            {field(subscript("w", 2), "Weight w₂", w2, (v) => ({
+            {field(subscript("w", 2), t("weight", { symbol: subscript("w", 2) }), w2, (v) => ({
               weights: [w1, v],
               bias: b,
             }))}
-            {field("b", "Bias b", b, (v) => ({ weights: [w1, w2], bias: v }))}
+            {field("b", t("bias"), b, (v) => ({ weights: [w1, w2], bias: v }))}
           </fieldset>
           <p className="overflow-x-auto rounded-md border border-line bg-panel px-3 py-2 font-mono text-xs sm:text-sm">
-            {lineEquation(value)}
+            {lineEquation(value, fmt)}
           </p>
           <p
             className={`rounded-md border-l-4 px-3 py-2 font-medium ${all ? "border-accent bg-panel" : "border-line"}`}
             data-testid="separator-count"
           >
-            {`${right} of ${readings.length} points on the right side${all ? " — the line separates the two classes." : "."}`}
+            {countText(right, readings.length, t)}
           </p>
           <label htmlFor={gradedId} className="flex items-center gap-2">
             <input
@@ -141,7 +143,7 @@ export default function SeparatorGoal({
                 setGraded(event.currentTarget.checked);
               }}
             />
-            Shade by how sure the neuron is
+            {t("shade")}
           </label>
           <button
             type="button"
@@ -150,7 +152,7 @@ export default function SeparatorGoal({
               change(initial);
             }}
           >
-            Reset
+            {t("reset")}
           </button>
         </div>
       </div>

@@ -5,6 +5,7 @@ import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import TrainingLoopDiagram from "./training-loop-diagram.tsx";
 import { mockReducedMotion } from "./testing/media.ts";
+import { German, IntlWrapper } from "./testing/intl.tsx";
 
 beforeEach(() => {
   mockReducedMotion(false);
@@ -32,7 +33,7 @@ const losses = () =>
 describe("TrainingLoopDiagram", () => {
   it("lights each phase of a real training step in turn, with its numbers", async () => {
     const user = userEvent.setup();
-    render(<TrainingLoopDiagram />);
+    render(<TrainingLoopDiagram />, { wrapper: IntlWrapper });
     expect(lit()).toEqual([]);
     expect(note()).toMatch(/^Press Next phase/);
     expect(description()).toContain("It has not started.");
@@ -60,7 +61,7 @@ describe("TrainingLoopDiagram", () => {
 
   it("shows the loss falling over a few loops, and is driven by the keyboard", async () => {
     const user = userEvent.setup();
-    render(<TrainingLoopDiagram />);
+    render(<TrainingLoopDiagram />, { wrapper: IntlWrapper });
     expect(screen.getByText("No loss measured yet.")).toBeTruthy();
     screen.getByRole("button", { name: "Next phase" }).focus();
     for (let k = 0; k < 4 * 4; k++) await user.keyboard(k % 2 === 0 ? "{Enter}" : " ");
@@ -77,7 +78,7 @@ describe("TrainingLoopDiagram", () => {
 
   it("plays one phase per interval and pauses", () => {
     vi.useFakeTimers();
-    render(<TrainingLoopDiagram phaseMs={500} />);
+    render(<TrainingLoopDiagram phaseMs={500} />, { wrapper: IntlWrapper });
     const play = screen.getByRole("button", { name: "Play" });
     fireEvent.click(play);
     expect(play.getAttribute("aria-pressed")).toBe("true");
@@ -99,7 +100,7 @@ describe("TrainingLoopDiagram", () => {
   it("plays at half the pace when motion is reduced", () => {
     mockReducedMotion(true);
     vi.useFakeTimers();
-    render(<TrainingLoopDiagram phaseMs={500} />);
+    render(<TrainingLoopDiagram phaseMs={500} />, { wrapper: IntlWrapper });
     fireEvent.click(screen.getByRole("button", { name: "Play" }));
     act(() => {
       vi.advanceTimersByTime(500);
@@ -112,8 +113,39 @@ describe("TrainingLoopDiagram", () => {
   });
 
   it("renders on the server", () => {
-    const html = renderToString(<TrainingLoopDiagram learningRate={0.5} />);
+    const html = renderToString(
+      <IntlWrapper>
+        <TrainingLoopDiagram learningRate={0.5} />
+      </IntlWrapper>,
+    );
     expect(html).toContain("Next phase");
     expect(html).toContain("with learning rate 0.50");
+  });
+
+  it("speaks German, with decimal commas", async () => {
+    const user = userEvent.setup();
+    render(<TrainingLoopDiagram learningRate={0.5} />, { wrapper: German });
+    expect(note()).toBe(
+      "Drücke „Nächste Phase“, um die erste Phase des ersten Trainingsschritts auszuführen.",
+    );
+    expect(screen.getByText(/mit der Lernrate 0,50\.$/)).toBeTruthy();
+    expect(screen.getByText("Noch kein Verlust gemessen.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Abspielen" })).toBeTruthy();
+
+    const next = screen.getByRole("button", { name: "Nächste Phase" });
+    await user.click(next);
+    expect(note()).toMatch(
+      /^Schritt 1, Vorwärtsdurchlauf: Das Netz hat 24 Vorhersagen gemacht; die erste ist 0,\d\d/,
+    );
+    await user.click(next);
+    expect(note()).toMatch(
+      /^Schritt 1, Verlust: Die Vorhersagen liegen im Mittel um \d,\d{3} daneben/,
+    );
+    const entries = within(screen.getByRole("list", { name: "Verlust nach jedem Schritt" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatch(/^Schritt 1: \d,\d{3}$/);
+    expect(description()).toContain("Jetzt: Verlust.");
   });
 });

@@ -4,10 +4,11 @@ import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { gaussianClusters } from "@neuronlab/engine/datasets/generators";
 import { initWeights, type NetworkSpec } from "@neuronlab/engine/network-spec";
 import { DivergenceError, Trainer, type Phase } from "@neuronlab/engine/trainer";
-import { formatNumber } from "@neuronlab/viz/format";
+import { useFormatNumber, type FormatNumber } from "@neuronlab/viz/i18n";
 import { useReducedMotion } from "@neuronlab/viz/hooks/use-reduced-motion";
 import { LossCurve, LossSeries } from "@neuronlab/viz/loss-curve";
 import { TrainingLoop } from "@neuronlab/viz/training-loop";
+import { useWidgetT, type WidgetT } from "./i18n.ts";
 
 export interface TrainingLoopDiagramProps {
   /** Step size of gradient descent, 0.01 to 5. Default 1. */
@@ -48,16 +49,25 @@ function createTrainer(learningRate: number, seed: number): Trainer {
 }
 
 /** What the phase just computed, in words, for the line under the diagram. */
-export function phaseNote(phase: Phase): string {
+export function phaseNote(
+  phase: Phase,
+  t: WidgetT<"TrainingLoopDiagram">,
+  fmt: FormatNumber,
+): string {
+  const step = String(phase.step);
   switch (phase.phase) {
     case "forward":
-      return `Step ${phase.step}, forward: the network made ${phase.batchSize} predictions; the first is ${formatNumber(phase.outputs[0] ?? Number.NaN)} (the chance that point is class 1).`;
+      return t("forward", {
+        step,
+        count: phase.batchSize,
+        first: fmt(phase.outputs[0] ?? Number.NaN),
+      });
     case "loss":
-      return `Step ${phase.step}, loss: the predictions are off by ${formatNumber(phase.loss, 3)} on average (cross-entropy).`;
+      return t("loss", { step, loss: fmt(phase.loss, 3) });
     case "backward":
-      return `Step ${phase.step}, backprop: every weight now has a gradient; together they have size ${formatNumber(phase.gradientNorm, 3)}.`;
+      return t("backward", { step, norm: fmt(phase.gradientNorm, 3) });
     case "update":
-      return `Step ${phase.step}, update: every weight moved a little against its gradient. Next comes step ${phase.step + 1}.`;
+      return t("update", { step, next: String(phase.step + 1) });
   }
 }
 
@@ -65,7 +75,8 @@ interface Run {
   phase: Phase | null;
   /** The loss of each completed loss phase, step by step. */
   losses: LossSeries;
-  error: string | null;
+  /** The step at which training diverged, if it did. */
+  error: number | null;
 }
 
 function freshRun(): Run {
@@ -83,6 +94,8 @@ export default function TrainingLoopDiagram({
   phaseMs,
   caption,
 }: TrainingLoopDiagramProps) {
+  const t = useWidgetT("TrainingLoopDiagram");
+  const fmt = useFormatNumber();
   const rate = clamp(learningRate, 1, 0.01, 5);
   const startSeed = Math.round(clamp(seed, 1, 0, 999_999));
   const interval = clamp(phaseMs, 1000, 200, 10_000);
@@ -110,7 +123,7 @@ export default function TrainingLoopDiagram({
     } catch (error) {
       if (!(error instanceof DivergenceError)) throw error;
       setPlaying(false);
-      setRun({ ...run, error: error.message });
+      setRun({ ...run, error: error.step });
     }
   };
 
@@ -148,7 +161,7 @@ export default function TrainingLoopDiagram({
     <div className="text-ink">
       <div className="mb-4 flex flex-wrap items-center gap-2">
         <button type="button" className={button} onClick={advance} disabled={error !== null}>
-          Next phase
+          {t("nextPhase")}
         </button>
         <button
           type="button"
@@ -159,10 +172,10 @@ export default function TrainingLoopDiagram({
             setPlaying((p) => !p);
           }}
         >
-          {playing ? "Pause" : "Play"}
+          {t(playing ? "pause" : "play")}
         </button>
         <button type="button" className={button} onClick={reset}>
-          Reset
+          {t("reset")}
         </button>
       </div>
       <div className="grid items-start gap-6 md:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
@@ -172,8 +185,7 @@ export default function TrainingLoopDiagram({
           {...(latestLoss === undefined ? {} : { loss: latestLoss })}
           caption={
             <span className="mt-2 block text-sm text-muted">
-              {caption ??
-                `A 2 → 3 → 1 network learning to separate two clusters of ${POINTS} points, all of them in every step, with learning rate ${formatNumber(rate)}.`}
+              {caption ?? t("caption", { points: String(POINTS), rate: fmt(rate) })}
             </span>
           }
           className="min-w-0"
@@ -184,18 +196,21 @@ export default function TrainingLoopDiagram({
             aria-live="polite"
             data-testid="training-loop-note"
           >
-            {error ??
-              (phase
-                ? phaseNote(phase)
-                : "Press Next phase to run the first phase of the first training step.")}
+            {error !== null
+              ? t("diverged", { step: String(error) })
+              : phase
+                ? phaseNote(phase, t, fmt)
+                : t("start", { button: t("nextPhase") })}
           </p>
-          <h3 className="mt-4 text-sm font-semibold">Loss after each step</h3>
+          <h3 className="mt-4 text-sm font-semibold">{t("lossHeading")}</h3>
           {recent.length === 0 ? (
-            <p className="mt-1 text-sm text-muted">No loss measured yet.</p>
+            <p className="mt-1 text-sm text-muted">{t("noLoss")}</p>
           ) : (
-            <ol className="mt-1 text-sm tabular-nums" aria-label="Loss after each step">
+            <ol className="mt-1 text-sm tabular-nums" aria-label={t("lossHeading")}>
               {recent.map((entry) => (
-                <li key={entry.step}>{`Step ${entry.step}: ${formatNumber(entry.loss, 3)}`}</li>
+                <li key={entry.step}>
+                  {t("lossEntry", { step: String(entry.step), loss: fmt(entry.loss, 3) })}
+                </li>
               ))}
             </ol>
           )}
@@ -205,8 +220,8 @@ export default function TrainingLoopDiagram({
             version={losses.length}
             height={140}
             showScaleControl={false}
-            labels={{ train: "loss of the step" }}
-            caption="The loss falls a little with every trip round the loop."
+            labels={{ train: t("lossSeries") }}
+            caption={t("lossCaption")}
           />
         </div>
       </div>

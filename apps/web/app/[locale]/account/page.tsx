@@ -1,34 +1,54 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getSessionUser } from "@/auth/session";
 import { maybeDb } from "@/db";
+import { ClientMessages } from "@/i18n/client-messages";
+import { getPathname, Link } from "@/i18n/navigation";
 import { DeleteAccountForm } from "@/progress/delete-account-form";
 
-export const metadata: Metadata = { title: "Your account and data" };
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/account">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "Account" });
+  return { title: t("title") };
+}
 // Per learner, from the session: never prerendered (a build has no database to ask).
 export const dynamic = "force-dynamic";
 
-export default async function AccountPage({ searchParams }: PageProps<"/account">) {
+export default async function AccountPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/account">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("Account");
   const db = maybeDb();
   const user = db ? await getSessionUser() : null;
   if (!user) {
     const { deleted } = await searchParams;
     return (
       <div className="mx-auto max-w-xl px-4 py-10">
-        <h1 className="text-3xl font-bold tracking-tight">Your account and data</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         {deleted === "1" ? (
           <p role="status" className="mt-4 rounded-lg border border-line bg-panel p-4">
-            Your account and everything in it have been deleted, and you are signed out.
+            {t("deleted")}
           </p>
         ) : (
           <p className="mt-4">
-            <Link
-              href="/sign-in?callbackUrl=%2Faccount"
-              className="font-semibold text-accent underline underline-offset-4"
-            >
-              Sign in
-            </Link>{" "}
-            to download your data or delete your account.
+            {t.rich("signInToManage", {
+              link: (chunks) => (
+                <Link
+                  href={{
+                    pathname: "/sign-in",
+                    query: { callbackUrl: getPathname({ href: "/account", locale }) },
+                  }}
+                  className="font-semibold text-accent underline underline-offset-4"
+                >
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         )}
       </div>
@@ -37,15 +57,18 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+      <nav aria-label={t("breadcrumb")} className="text-sm text-muted">
         <Link href="/dashboard" className="underline underline-offset-4">
-          Your progress
+          {t("breadcrumbProgress")}
         </Link>{" "}
-        / Account
+        / {t("breadcrumbHere")}
       </nav>
-      <h1 className="mt-2 text-3xl font-bold tracking-tight">Your account and data</h1>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-2 text-muted">
-        Signed in as <span className="font-medium text-ink">{user.email}</span>.
+        {t.rich("signedInAs", {
+          email: user.email,
+          strong: (chunks) => <span className="font-medium text-ink">{chunks}</span>,
+        })}
       </p>
 
       <section
@@ -53,18 +76,15 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         className="mt-8 rounded-xl border border-line bg-panel p-5"
       >
         <h2 id="download" className="text-lg font-semibold">
-          Download your data
+          {t("downloadTitle")}
         </h2>
-        <p className="mt-1">
-          One JSON file with everything Neuronlab keeps about you: your account, your progress in
-          each lesson, every answer you gave and its result, and your groups.
-        </p>
+        <p className="mt-1">{t("downloadText")}</p>
         <a
           href="/api/me/export"
           download
           className="mt-4 inline-block rounded-md bg-accent px-4 py-2 font-semibold text-accent-ink"
         >
-          Download my data (JSON)
+          {t("downloadButton")}
         </a>
       </section>
 
@@ -73,14 +93,12 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         className="mt-8 rounded-xl border border-[var(--viz-negative)] p-5"
       >
         <h2 id="delete" className="text-lg font-semibold">
-          Delete your account
+          {t("deleteTitle")}
         </h2>
-        <p className="mt-1">
-          This deletes your account and everything in it for good: your progress, your answers, the
-          groups you run and your memberships. You are signed out on every device. It cannot be
-          undone; download your data first if you want to keep it.
-        </p>
-        <DeleteAccountForm email={user.email} userId={user.id} />
+        <p className="mt-1">{t("deleteText")}</p>
+        <ClientMessages namespaces={["DeleteAccountForm"]}>
+          <DeleteAccountForm email={user.email} userId={user.id} />
+        </ClientMessages>
       </section>
     </div>
   );

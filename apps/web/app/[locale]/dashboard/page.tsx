@@ -1,72 +1,101 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { compiledLessons } from "@neuronlab/content/course";
+import type { Locale } from "next-intl";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { courseIn } from "@neuronlab/content/course";
 import { getSessionUser } from "@/auth/session";
 import { maybeDb } from "@/db";
 import { lessonLabel } from "@/lessons/lesson-label";
+import { ClientMessages } from "@/i18n/client-messages";
+import { getPathname, Link } from "@/i18n/navigation";
 import { DashboardSync } from "@/progress/dashboard-sync";
 import { exerciseLabel } from "@/progress/exercise-labels";
 import { getProgress } from "@/progress/progress-api";
 import { lessonSummary, viewOfAccount } from "@/progress/progress-view";
 
-export const metadata: Metadata = { title: "Your progress" };
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/dashboard">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "Dashboard" });
+  return { title: t("title") };
+}
 // Per learner, from the session: never prerendered (a build has no database to ask).
 export const dynamic = "force-dynamic";
 
-const when = (iso: string) =>
-  `${new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
-
-export default async function DashboardPage() {
+export default async function DashboardPage({ params }: PageProps<"/[locale]/dashboard">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
   const db = maybeDb();
   const user = db ? await getSessionUser() : null;
-  if (!db || !user) return <SignInPrompt />;
+  if (!db || !user) return <SignInPrompt locale={locale} />;
 
-  const progress = await getProgress(user, db);
+  const [t, labels, format, progress] = await Promise.all([
+    getTranslations("Dashboard"),
+    getTranslations("LessonLabel"),
+    getFormatter(),
+    getProgress(user, db),
+  ]);
+  const { compiledLessons } = courseIn(locale);
   const view = viewOfAccount(progress);
   const totalExercises = compiledLessons.reduce((n, l) => n + l.exercises.length, 0);
   const attempts = progress.exercises.reduce((n, e) => n + e.attempts, 0);
+  // Said in UTC, and said so: the server cannot know the learner's time zone.
+  const when = (iso: string) =>
+    t("when", {
+      time: format.dateTime(new Date(iso), {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: "UTC",
+      }),
+    });
 
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
-      <DashboardSync />
-      <h1 className="text-3xl font-bold tracking-tight">Your progress</h1>
+      <ClientMessages namespaces={[]}>
+        <DashboardSync />
+      </ClientMessages>
+      <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-2 text-muted">
-        Signed in as <span className="font-medium text-ink">{user.name ?? user.email}</span>.
-        Everything here is kept in your account, on every device you sign in on.
+        {t.rich("signedInAs", {
+          name: user.name ?? user.email,
+          strong: (chunks) => <span className="font-medium text-ink">{chunks}</span>,
+        })}
       </p>
 
       <section aria-labelledby="totals" className="mt-8">
         <h2 id="totals" className="sr-only">
-          In numbers
+          {t("inNumbers")}
         </h2>
         <dl className="grid gap-4 sm:grid-cols-3">
           <Stat
-            label="Lessons done"
+            id="Lessons done"
+            label={t("lessonsDone")}
             value={progress.totals.lessonsCompleted}
-            of={compiledLessons.length}
+            of={t("ofTotal", { total: compiledLessons.length })}
           />
           <Stat
-            label="Exercises solved"
+            id="Exercises solved"
+            label={t("exercisesSolved")}
             value={progress.totals.exercisesSolved}
-            of={totalExercises}
+            of={t("ofTotal", { total: totalExercises })}
           />
-          <Stat label="Answers given" value={attempts} />
+          <Stat id="Answers given" label={t("answersGiven")} value={attempts} />
         </dl>
       </section>
 
       <section aria-labelledby="lessons" className="mt-10">
         <h2 id="lessons" className="text-xl font-semibold">
-          Lessons
+          {t("lessons")}
         </h2>
         <ol className="mt-4 divide-y divide-line rounded-xl border border-line">
           {compiledLessons.map(({ meta, exercises }) => {
             const summary = lessonSummary(view, meta.slug, exercises);
             const position = view.lessons[meta.slug]?.position;
             const state = summary.completed
-              ? "Done"
+              ? t("done")
               : summary.started
-                ? "In progress"
-                : "Not started";
+                ? t("inProgress")
+                : t("notStarted");
             return (
               <li
                 key={meta.slug}
@@ -74,7 +103,7 @@ export default async function DashboardPage() {
                 data-dashboard-lesson={meta.slug}
               >
                 <div>
-                  <p className="text-sm text-muted">{lessonLabel(meta)}</p>
+                  <p className="text-sm text-muted">{lessonLabel(meta, labels)}</p>
                   <Link
                     href={`/course/${meta.slug}`}
                     className="font-semibold underline-offset-4 hover:underline"
@@ -89,7 +118,7 @@ export default async function DashboardPage() {
                       {state}
                     </span>{" "}
                     <span className="text-muted">
-                      · {summary.solved} of {summary.total} exercises solved
+                      · {t("solvedOf", { solved: summary.solved, total: summary.total })}
                     </span>
                   </p>
                   {position && !summary.completed ? (
@@ -97,7 +126,7 @@ export default async function DashboardPage() {
                       href={`/course/${meta.slug}#${position.anchor}`}
                       className="font-medium text-accent underline underline-offset-4"
                     >
-                      Continue reading
+                      {t("continueReading")}
                     </Link>
                   ) : null}
                 </div>
@@ -109,48 +138,59 @@ export default async function DashboardPage() {
 
       <section aria-labelledby="recent" className="mt-10">
         <h2 id="recent" className="text-xl font-semibold">
-          Recent answers
+          {t("recent")}
         </h2>
         {progress.recentAttempts.length === 0 ? (
           <p className="mt-3 text-muted">
-            No answers yet.{" "}
-            <Link href="/course" className="font-medium text-accent underline underline-offset-4">
-              Start the course
-            </Link>{" "}
-            and try an exercise.
+            {t.rich("noAnswers", {
+              link: (chunks) => (
+                <Link
+                  href="/course"
+                  className="font-medium text-accent underline underline-offset-4"
+                >
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         ) : (
           <div className="mt-4 overflow-x-auto rounded-xl border border-line">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Your most recent answers, newest first</caption>
+              <caption className="sr-only">{t("recentCaption")}</caption>
               <thead className="bg-panel">
                 <tr>
                   <th scope="col" className="p-3 font-semibold">
-                    Exercise
+                    {t("exercise")}
                   </th>
                   <th scope="col" className="p-3 font-semibold">
-                    Result
+                    {t("result")}
                   </th>
                   <th scope="col" className="p-3 font-semibold">
-                    When
+                    {t("time")}
                   </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-line">
                 {progress.recentAttempts.map((attempt) => {
-                  const label = exerciseLabel(attempt.exerciseId);
+                  const label = exerciseLabel(attempt.exerciseId, locale);
                   return (
                     <tr key={attempt.id} data-attempt={attempt.exerciseId}>
                       <td className="p-3">
                         {label ? (
                           <Link href={label.href} className="underline-offset-4 hover:underline">
-                            Exercise {label.number} of {label.of} in {label.lessonTitle}
+                            {t("exerciseIn", {
+                              number: label.number,
+                              of: label.of,
+                              lesson: label.lessonTitle,
+                            })}
                           </Link>
                         ) : (
                           attempt.exerciseId
                         )}
                       </td>
-                      <td className="p-3">{attempt.correct ? "✓ Right" : "✗ Not right"}</td>
+                      <td className="p-3">
+                        {attempt.correct ? `✓ ${t("right")}` : `✗ ${t("notRight")}`}
+                      </td>
                       <td className="p-3 text-muted">
                         <time dateTime={attempt.at}>{when(attempt.at)}</time>
                       </td>
@@ -168,51 +208,59 @@ export default async function DashboardPage() {
         className="mt-10 rounded-xl border border-line bg-panel p-4"
       >
         <h2 id="your-data" className="text-lg font-semibold">
-          Your data
+          {t("yourData")}
         </h2>
-        <p className="mt-1 text-muted">
-          Download everything we keep about you, or delete your account.
-        </p>
+        <p className="mt-1 text-muted">{t("yourDataText")}</p>
         <Link
           href="/account"
           className="mt-3 inline-block rounded-md border border-line px-4 py-2 font-medium hover:bg-canvas"
         >
-          Your account and data
+          {t("accountLink")}
         </Link>
       </section>
     </div>
   );
 }
 
-function Stat({ label, value, of }: { label: string; value: number; of?: number }) {
+/** One number; `id` names it for tests in every language (`data-stat`). */
+function Stat({
+  id,
+  label,
+  value,
+  of,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  /** "of 8", said in the page's language. */
+  of?: string;
+}) {
   return (
     <div className="rounded-xl border border-line bg-panel p-4">
       <dt className="text-sm text-muted">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold" data-stat={label}>
+      <dd className="mt-1 text-2xl font-bold" data-stat={id}>
         {value}
-        {of === undefined ? null : (
-          <span className="text-base font-normal text-muted"> of {of}</span>
-        )}
+        {of === undefined ? null : <span className="text-base font-normal text-muted"> {of}</span>}
       </dd>
     </div>
   );
 }
 
-function SignInPrompt() {
+async function SignInPrompt({ locale }: { locale: Locale }) {
+  const t = await getTranslations("Dashboard");
   return (
     <div className="mx-auto max-w-xl px-4 py-10">
-      <h1 className="text-3xl font-bold tracking-tight">Your progress</h1>
-      <p className="mt-4">
-        Sign in to see your progress on every device: the lessons you finished, the exercises you
-        solved and your recent answers. Progress you made in this browser before signing in comes
-        with you.
-      </p>
+      <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+      <p className="mt-4">{t("signInPrompt")}</p>
       <p className="mt-6">
         <Link
-          href="/sign-in?callbackUrl=%2Fdashboard"
+          href={{
+            pathname: "/sign-in",
+            query: { callbackUrl: getPathname({ href: "/dashboard", locale }) },
+          }}
           className="rounded-md bg-accent px-4 py-2 font-semibold text-accent-ink"
         >
-          Sign in
+          {t("signIn")}
         </Link>
       </p>
     </div>

@@ -1,87 +1,108 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import NextLink from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { authSettings } from "@/auth/config";
 import { OAuthButton } from "@/auth/oauth-button";
-import { safeRedirectPath } from "@/auth/redirect";
+import { DEFAULT_AFTER_SIGN_IN, safeRedirectPath } from "@/auth/redirect";
 import { getSessionUser } from "@/auth/session";
 import { SignInForm } from "@/auth/sign-in-form";
 import { ownEntry } from "@/http/lookup";
+import { ClientMessages } from "@/i18n/client-messages";
+import { getPathname, Link } from "@/i18n/navigation";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/sign-in">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "SignIn" });
+  return { title: t("title") };
+}
 
-/** next-auth sends OAuth failures back here as ?error=… */
-const OAUTH_ERRORS: Record<string, string> = {
-  OAuthAccountNotLinked:
-    "That email address already has an account with another way of signing in. Sign in the way you did before.",
-  OAuthSignin: "Signing in with that service did not start. Try again.",
-  OAuthCallback: "Signing in with that service did not finish. Try again.",
-  OAuthCreateAccount: "We could not create your account with that service. Try email instead.",
-  Callback: "Signing in did not finish. Try again.",
-  SessionRequired: "Sign in to see that page.",
-};
+/** next-auth sends OAuth failures back here as ?error=…: each code's message in the catalogue. */
+const OAUTH_ERRORS = {
+  OAuthAccountNotLinked: "oauthAccountNotLinked",
+  OAuthSignin: "oauthSignin",
+  OAuthCallback: "oauthCallback",
+  OAuthCreateAccount: "oauthCreateAccount",
+  Callback: "callback",
+  SessionRequired: "sessionRequired",
+} as const;
 
-export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/sign-in">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("SignIn");
   const query = await searchParams;
-  const callbackUrl = safeRedirectPath(first(query.callbackUrl));
-  const error = first(query.error);
+  // The whole path to land on: the one asked for, else the course in this page's language.
+  const callbackUrl = safeRedirectPath(first(query.callbackUrl), {
+    fallback: getPathname({ href: DEFAULT_AFTER_SIGN_IN, locale }),
+  });
+  const error = ownEntry(OAUTH_ERRORS, first(query.error));
   const settings = authSettings();
   const user = await getSessionUser();
 
   return (
     <div className="mx-auto max-w-md px-4 py-10">
-      <h1 className="text-3xl font-bold tracking-tight">Sign in</h1>
+      <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
       {user ? (
         <div className="mt-4">
           <p>
-            You are signed in as <span className="font-medium">{user.name ?? user.email}</span>.
+            {t.rich("signedInAs", {
+              name: user.name ?? user.email,
+              strong: (chunks) => <span className="font-medium">{chunks}</span>,
+            })}
           </p>
           <p className="mt-4 flex flex-wrap gap-4">
-            <Link
+            {/* callbackUrl already names its language: next/link's Link, which adds none. */}
+            <NextLink
               href={callbackUrl}
               className="font-semibold text-accent underline underline-offset-4"
             >
-              Continue
-            </Link>
+              {t("continue")}
+            </NextLink>
             <Link
               href="/sign-out"
               className="font-semibold text-accent underline underline-offset-4"
             >
-              Sign out
+              {t("signOut")}
             </Link>
           </p>
         </div>
       ) : (
         <>
-          <p className="mt-4 text-muted">
-            Your account keeps your progress and your exercise results on every device. Enter your
-            email address and we will send you a link to sign in: no password needed. New here? The
-            same link creates your account.
-          </p>
-          {ownEntry(OAUTH_ERRORS, error) ? (
+          <p className="mt-4 text-muted">{t("intro")}</p>
+          {error ? (
             <p role="alert" className="mt-4 rounded-md border border-line bg-panel p-3 text-sm">
-              {ownEntry(OAUTH_ERRORS, error)}
+              {t(`errors.${error}`)}
             </p>
           ) : null}
-          <SignInForm callbackUrl={callbackUrl} outbox={settings.mail.kind === "outbox"} />
-          {settings.github || settings.google ? (
-            <div className="mt-8 border-t border-line pt-6">
-              <p className="text-sm text-muted">Or sign in with</p>
-              <div className="mt-3 grid gap-3">
-                {settings.github ? (
-                  <OAuthButton provider="github" label="GitHub" callbackUrl={callbackUrl} />
-                ) : null}
-                {settings.google ? (
-                  <OAuthButton provider="google" label="Google" callbackUrl={callbackUrl} />
-                ) : null}
+          <ClientMessages namespaces={["SignInForm", "OAuthButton"]}>
+            <SignInForm callbackUrl={callbackUrl} outbox={settings.mail.kind === "outbox"} />
+            {settings.github || settings.google ? (
+              <div className="mt-8 border-t border-line pt-6">
+                <p className="text-sm text-muted">{t("orSignInWith")}</p>
+                <div className="mt-3 grid gap-3">
+                  {settings.github ? (
+                    <OAuthButton provider="github" label="GitHub" callbackUrl={callbackUrl} />
+                  ) : null}
+                  {settings.google ? (
+                    <OAuthButton provider="google" label="Google" callbackUrl={callbackUrl} />
+                  ) : null}
+                </div>
               </div>
-            </div>
-          ) : null}
+            ) : null}
+          </ClientMessages>
           <p className="mt-8 text-sm text-muted">
-            You do not need an account to read the course:{" "}
-            <Link href="/course" className="font-medium text-accent underline underline-offset-4">
-              everything is open to everyone
-            </Link>
-            .
+            {t.rich("courseIsOpen", {
+              link: (chunks) => (
+                <Link
+                  href="/course"
+                  className="font-medium text-accent underline underline-offset-4"
+                >
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </>
       )}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { DATASETS } from "@neuronlab/engine/datasets/generators";
-import { formatNumber } from "@neuronlab/viz/format";
+import { useFormatNumber, type FormatNumber } from "@neuronlab/viz/i18n";
+import { useWidgetT, type WidgetT } from "../i18n.ts";
 import {
   FEATURES,
   HIDDEN_ACTIVATIONS,
@@ -40,19 +40,6 @@ export const FEATURE_LABELS: Readonly<Record<FeatureName, string>> = {
   sinX2: "sin(πx₂)",
 };
 
-const ACTIVATION_LABELS: Readonly<Record<HiddenActivation, string>> = {
-  relu: "ReLU",
-  tanh: "tanh",
-  sigmoid: "sigmoid",
-  linear: "linear (none)",
-};
-
-const REGULARIZATION_LABELS: Readonly<Record<Regularization, string>> = {
-  none: "None",
-  l1: "L1",
-  l2: "L2",
-};
-
 /** Neurons a newly added hidden layer starts with. */
 export const NEW_LAYER_NEURONS = 2;
 
@@ -63,10 +50,12 @@ const fieldClass = "rounded-md border border-line bg-canvas px-2 py-1.5 text-sm 
 const smallButtonClass =
   "inline-flex h-8 w-8 items-center justify-center rounded-md border border-line bg-canvas text-base font-semibold text-ink hover:bg-panel disabled:cursor-not-allowed disabled:opacity-50";
 
-/** A number as the menus show it: 0.03, 0.00001, 3 (never 3e-5). */
-function plain(value: number): string {
+/** A number as the menus show it: 0.03, 0.00001, 3 (never 3e-5), with the page's decimal mark. */
+function plain(value: number, fmt: FormatNumber): string {
   const text = String(value);
-  return text.includes("e") ? value.toFixed(10).replace(/\.?0+$/, "") : text;
+  const decimal = text.includes("e") ? value.toFixed(10).replace(/\.?0+$/, "") : text;
+  const mark = fmt(0.5, 1).replace(/\d/g, "");
+  return mark === "." ? decimal : decimal.replace(".", mark);
 }
 
 /** The menu's values, plus the current one when a link or preset chose one off the menu. */
@@ -74,8 +63,9 @@ function withCurrent(options: readonly number[], current: number): number[] {
   return options.includes(current) ? [...options] : [...options, current].sort((a, b) => a - b);
 }
 
-function percent(value: number): string {
-  return `${formatNumber(value * 100, 0)}%`;
+/** "30%" ("30 %" in German). */
+export function percent(t: WidgetT<"Playground">, fmt: FormatNumber, value: number): string {
+  return t("percent", { value: fmt(value * 100, 0) });
 }
 
 export function DataControls({
@@ -85,6 +75,8 @@ export function DataControls({
   config: PlaygroundConfig;
   onChange: (patch: ConfigPatch) => void;
 }) {
+  const t = useWidgetT("Playground");
+  const fmt = useFormatNumber();
   const datasetId = useId();
   const noiseId = useId();
   const splitId = useId();
@@ -93,12 +85,12 @@ export function DataControls({
   return (
     <section aria-labelledby={`${datasetId}-heading`} className={panelClass}>
       <h3 id={`${datasetId}-heading`} className="mb-3 text-base font-semibold">
-        Data
+        {t("data")}
       </h3>
       <div className="flex flex-col gap-3 text-sm">
         <div className="flex flex-col gap-1">
           <label htmlFor={datasetId} className="font-medium">
-            Dataset
+            {t("dataset")}
           </label>
           <select
             id={datasetId}
@@ -110,15 +102,15 @@ export function DataControls({
           >
             {PLAYGROUND_DATASETS.map((name) => (
               <option key={name} value={name}>
-                {DATASETS[name].title}
+                {t("datasetTitle", { dataset: name })}
               </option>
             ))}
           </select>
-          <p className="text-muted">{DATASETS[config.dataset].description}</p>
+          <p className="text-muted">{t("datasetDescription", { dataset: config.dataset })}</p>
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor={noiseId} className="font-medium">
-            Noise <output htmlFor={noiseId}>{formatNumber(config.noise)}</output>
+            {t("noise")} <output htmlFor={noiseId}>{fmt(config.noise)}</output>
           </label>
           <input
             id={noiseId}
@@ -135,7 +127,8 @@ export function DataControls({
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor={splitId} className="font-medium">
-            Test data <output htmlFor={splitId}>{percent(config.testFraction)}</output>
+            {t("testData")}{" "}
+            <output htmlFor={splitId}>{percent(t, fmt, config.testFraction)}</output>
           </label>
           <input
             id={splitId}
@@ -144,7 +137,7 @@ export function DataControls({
             max={MAX_TEST_FRACTION}
             step={0.05}
             value={config.testFraction}
-            aria-valuetext={`${percent(config.testFraction)} of the points held out for testing`}
+            aria-valuetext={t("testDataValue", { percent: percent(t, fmt, config.testFraction) })}
             onChange={(event) => {
               onChange({ testFraction: Number(event.currentTarget.value) });
             }}
@@ -153,7 +146,7 @@ export function DataControls({
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor={seedId} className="font-medium">
-            Seed
+            {t("seed")}
           </label>
           <div className="flex gap-2">
             <input
@@ -177,12 +170,12 @@ export function DataControls({
                 onChange({ seed: (config.seed + 1) % (MAX_SEED + 1) });
               }}
             >
-              New seed
+              {t("newSeed")}
             </button>
           </div>
         </div>
         <fieldset>
-          <legend className="mb-1 font-medium">Input features</legend>
+          <legend className="mb-1 font-medium">{t("inputFeatures")}</legend>
           <div className="grid grid-cols-2 gap-x-3 gap-y-1">
             {FEATURES.map((name) => {
               const checked = config.features.includes(name);
@@ -221,6 +214,8 @@ export function NetworkControls({
   config: PlaygroundConfig;
   onChange: (patch: ConfigPatch) => void;
 }) {
+  const t = useWidgetT("Playground");
+  const fmt = useFormatNumber();
   const headingId = useId();
   const activationId = useId();
   const rateId = useId();
@@ -235,10 +230,10 @@ export function NetworkControls({
   return (
     <section aria-labelledby={headingId} className={panelClass}>
       <h3 id={headingId} className="mb-1 text-base font-semibold">
-        Network
+        {t("network")}
       </h3>
       <p className="mb-3 text-sm text-muted">
-        {`${shape}: ${layers.length === 0 ? "no hidden layer" : layers.length === 1 ? "1 hidden layer" : `${layers.length} hidden layers`}, one sigmoid output.`}
+        {t("networkShape", { shape, layers: layers.length })}
       </p>
       <div className="flex flex-col gap-3 text-sm">
         <div className="flex flex-wrap gap-2">
@@ -250,7 +245,7 @@ export function NetworkControls({
               onChange({ hiddenLayers: [...layers, NEW_LAYER_NEURONS] });
             }}
           >
-            Add a layer
+            {t("addLayer")}
           </button>
           <button
             type="button"
@@ -260,18 +255,18 @@ export function NetworkControls({
               onChange({ hiddenLayers: layers.slice(0, -1) });
             }}
           >
-            Remove a layer
+            {t("removeLayer")}
           </button>
         </div>
         {layers.length > 0 ? (
-          <ol className="flex flex-col gap-1.5" aria-label="Hidden layers">
+          <ol className="flex flex-col gap-1.5" aria-label={t("hiddenLayers")}>
             {layers.map((units, i) => (
               <li key={i} className="flex items-center gap-2">
-                <span className="min-w-[4.5rem] font-medium">{`Layer ${i + 1}`}</span>
+                <span className="min-w-[4.5rem] font-medium">{t("layer", { index: i + 1 })}</span>
                 <button
                   type="button"
                   className={smallButtonClass}
-                  aria-label={`Fewer neurons in layer ${i + 1}`}
+                  aria-label={t("fewerNeurons", { index: i + 1 })}
                   disabled={units <= 1}
                   onClick={() => {
                     setUnits(i, units - 1);
@@ -280,12 +275,12 @@ export function NetworkControls({
                   −
                 </button>
                 <span className="min-w-[5.5rem] text-center tabular-nums" aria-live="polite">
-                  {units === 1 ? "1 neuron" : `${units} neurons`}
+                  {t("neurons", { count: units })}
                 </span>
                 <button
                   type="button"
                   className={smallButtonClass}
-                  aria-label={`More neurons in layer ${i + 1}`}
+                  aria-label={t("moreNeurons", { index: i + 1 })}
                   disabled={units >= MAX_NEURONS}
                   onClick={() => {
                     setUnits(i, units + 1);
@@ -300,7 +295,7 @@ export function NetworkControls({
         <div className="grid grid-cols-2 gap-3">
           <div className="flex flex-col gap-1">
             <label htmlFor={activationId} className="font-medium">
-              Activation
+              {t("activation")}
             </label>
             <select
               id={activationId}
@@ -312,14 +307,14 @@ export function NetworkControls({
             >
               {HIDDEN_ACTIVATIONS.map((name) => (
                 <option key={name} value={name}>
-                  {ACTIVATION_LABELS[name]}
+                  {t("activationName", { activation: name })}
                 </option>
               ))}
             </select>
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor={rateId} className="font-medium">
-              Learning rate
+              {t("learningRate")}
             </label>
             <select
               id={rateId}
@@ -331,14 +326,14 @@ export function NetworkControls({
             >
               {withCurrent(LEARNING_RATES, config.learningRate).map((rate) => (
                 <option key={rate} value={String(rate)}>
-                  {plain(rate)}
+                  {plain(rate, fmt)}
                 </option>
               ))}
             </select>
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor={regId} className="font-medium">
-              Regularisation
+              {t("regularisation")}
             </label>
             <select
               id={regId}
@@ -350,14 +345,14 @@ export function NetworkControls({
             >
               {REGULARIZATIONS.map((name) => (
                 <option key={name} value={name}>
-                  {REGULARIZATION_LABELS[name]}
+                  {t("regularisationName", { regularisation: name })}
                 </option>
               ))}
             </select>
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor={regRateId} className="font-medium">
-              Regularisation rate
+              {t("regularisationRate")}
             </label>
             <select
               id={regRateId}
@@ -369,18 +364,18 @@ export function NetworkControls({
             >
               {withCurrent(REGULARIZATION_RATES, config.regularizationRate).map((rate) => (
                 <option key={rate} value={String(rate)}>
-                  {plain(rate)}
+                  {plain(rate, fmt)}
                 </option>
               ))}
             </select>
           </div>
         </div>
         {config.regularization !== "none" && config.regularizationRate === 0 ? (
-          <p className="text-muted">A rate of 0 switches the penalty off: pick a rate above 0.</p>
+          <p className="text-muted">{t("zeroRate")}</p>
         ) : null}
         <div className="flex flex-col gap-1">
           <label htmlFor={batchId} className="font-medium">
-            Batch size <output htmlFor={batchId}>{config.batchSize}</output>
+            {t("batchSize")} <output htmlFor={batchId}>{config.batchSize}</output>
           </label>
           <input
             id={batchId}

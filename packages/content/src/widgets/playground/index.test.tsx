@@ -5,6 +5,7 @@ import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { configHref, decodeConfig, encodeConfig, resolveConfig } from "./config.ts";
 import Playground from "./index.tsx";
+import { German, IntlWrapper } from "../testing/intl.tsx";
 import { mockReducedMotion } from "../testing/media.ts";
 
 /** requestAnimationFrame by hand: each `runFrames` call plays frames 1/60 s apart. */
@@ -57,7 +58,9 @@ describe("Playground", () => {
   it("steps one batch at a time and resets to step 0", async () => {
     const user = userEvent.setup();
     const onProgress = vi.fn();
-    render(<Playground preset={{ dataset: "circle" }} onProgress={onProgress} />);
+    render(<Playground preset={{ dataset: "circle" }} onProgress={onProgress} />, {
+      wrapper: IntlWrapper,
+    });
     expect(status()).toMatch(
       /^Step 0 · Training loss [\d.]+ · Test loss [\d.]+ · Test accuracy \d+%$/,
     );
@@ -82,7 +85,9 @@ describe("Playground", () => {
   it("plays XOR to 100% test accuracy within a few seconds of frames", async () => {
     const user = userEvent.setup();
     const onProgress = vi.fn();
-    render(<Playground preset={{ dataset: "xor" }} onProgress={onProgress} />);
+    render(<Playground preset={{ dataset: "xor" }} onProgress={onProgress} />, {
+      wrapper: IntlWrapper,
+    });
     await user.click(button("Play"));
     expect(button("Pause")).toBeTruthy();
     const frames = runFrames(600, () => status().endsWith("Test accuracy 100%"));
@@ -103,7 +108,7 @@ describe("Playground", () => {
   it("writes every change into the URL and reports it", async () => {
     const user = userEvent.setup();
     const onConfigChange = vi.fn();
-    render(<Playground onConfigChange={onConfigChange} />);
+    render(<Playground onConfigChange={onConfigChange} />, { wrapper: IntlWrapper });
     expect(window.location.search).toBe("");
 
     await user.selectOptions(select("Dataset"), "xor");
@@ -155,7 +160,7 @@ describe("Playground", () => {
       seed: 42,
     });
     window.history.replaceState(null, "", `/lessons/playground?pg=${encodeConfig(shared)}#try`);
-    render(<Playground preset={{ dataset: "moons" }} />);
+    render(<Playground preset={{ dataset: "moons" }} />, { wrapper: IntlWrapper });
     expect(select("Dataset").value).toBe("spirals");
     expect(select("Activation").value).toBe("sigmoid");
     expect(select("Learning rate").value).toBe("0.3");
@@ -176,7 +181,7 @@ describe("Playground", () => {
 
   it("copies a link that restores the setup", async () => {
     const user = userEvent.setup();
-    render(<Playground preset={{ dataset: "xor", hiddenLayers: [3] }} />);
+    render(<Playground preset={{ dataset: "xor", hiddenLayers: [3] }} />, { wrapper: IntlWrapper });
     await user.click(button("Copy link"));
     expect(await screen.findByText("Link copied.")).toBeTruthy();
     const copied = await navigator.clipboard.readText();
@@ -191,7 +196,7 @@ describe("Playground", () => {
 
   it("keeps training when only the view changes", async () => {
     const user = userEvent.setup();
-    render(<Playground />);
+    render(<Playground />, { wrapper: IntlWrapper });
     await user.click(button("Step"));
     await user.click(screen.getByRole("checkbox", { name: "Show test data" }));
     await user.click(screen.getByRole("checkbox", { name: "Discretise output" }));
@@ -209,6 +214,7 @@ describe("Playground", () => {
         syncUrl={false}
         preset={{ learningRate: 10, activation: "linear", hiddenLayers: [8, 8, 8, 8, 8, 8] }}
       />,
+      { wrapper: IntlWrapper },
     );
     await user.click(button("Play"));
     runFrames(5);
@@ -225,7 +231,9 @@ describe("Playground", () => {
   it("leaves the URL alone when embedded, and stops at an exercise's step limit", async () => {
     const user = userEvent.setup();
     const onConfigChange = vi.fn();
-    render(<Playground syncUrl={false} maxSteps={50} onConfigChange={onConfigChange} />);
+    render(<Playground syncUrl={false} maxSteps={50} onConfigChange={onConfigChange} />, {
+      wrapper: IntlWrapper,
+    });
     expect(screen.queryByRole("button", { name: "Copy link" })).toBeNull();
     await user.selectOptions(select("Dataset"), "moons");
     expect(window.location.search).toBe("");
@@ -240,7 +248,7 @@ describe("Playground", () => {
   it("redraws about once a second when motion is reduced, while training runs on", async () => {
     mockReducedMotion(true);
     const user = userEvent.setup();
-    render(<Playground />);
+    render(<Playground />, { wrapper: IntlWrapper });
     await user.click(button("Play"));
     runFrames(1);
     expect(stepOf()).toBe(35);
@@ -252,15 +260,52 @@ describe("Playground", () => {
   });
 
   it("starts over when the lesson passes another preset", () => {
-    const { rerender } = render(<Playground preset={{ dataset: "moons" }} />);
+    const { rerender } = render(<Playground preset={{ dataset: "moons" }} />, {
+      wrapper: IntlWrapper,
+    });
     expect(select("Dataset").value).toBe("moons");
     rerender(<Playground preset={{ dataset: "gaussianClusters" }} />);
     expect(select("Dataset").value).toBe("gaussianClusters");
   });
 
   it("renders the preset on the server", () => {
-    const html = renderToString(<Playground preset={{ dataset: "xor", hiddenLayers: [3] }} />);
+    const html = renderToString(
+      <IntlWrapper>
+        <Playground preset={{ dataset: "xor", hiddenLayers: [3] }} />
+      </IntlWrapper>,
+    );
     expect(html).toContain("Step 0 · Training loss");
     expect(html).toContain("2 → 3 → 1: 1 hidden layer");
+  });
+
+  it("speaks German, with decimal commas", async () => {
+    const user = userEvent.setup();
+    render(
+      <Playground syncUrl={false} preset={{ dataset: "xor", noise: 0.25, hiddenLayers: [3] }} />,
+      {
+        wrapper: German,
+      },
+    );
+    expect(status()).toMatch(
+      /^Schritt 0 · Trainingsverlust \d,\d{4} · Test-Verlust \d,\d{4} · Testgenauigkeit \d+\u00a0%$/,
+    );
+    expect(select("Datensatz").value).toBe("xor");
+    expect(select("Lernrate").selectedOptions[0]?.textContent).toBe("0,03");
+    expect(
+      screen.getByText(
+        "Vier Quadranten, gegenüberliegende Ecken gehören zur selben Klasse: Keine einzelne Gerade trennt sie.",
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText("2 → 3 → 1: 1 verborgene Schicht, eine Sigmoid-Ausgabe.")).toBeTruthy();
+    expect(
+      screen.getByRole("slider", { name: /^Testdaten 30\s%$/ }).getAttribute("aria-valuetext"),
+    ).toBe("30\u00a0% der Punkte für den Test zurückgehalten");
+    expect(screen.getByText("0,25")).toBeTruthy();
+    await user.click(button("Mehr Neuronen in Schicht 1"));
+    expect(
+      within(screen.getByRole("list", { name: "Verborgene Schichten" })).getByText("4 Neuronen"),
+    ).toBeTruthy();
+    await user.click(button("Schritt"));
+    expect(status()).toMatch(/^Schritt 1 · /);
   });
 });

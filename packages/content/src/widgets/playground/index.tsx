@@ -2,9 +2,9 @@
 
 import { useEffect, useEffectEvent, useId, useMemo, useState, useSyncExternalStore } from "react";
 import { DecisionBoundary } from "@neuronlab/viz/decision-boundary";
-import { formatNumber } from "@neuronlab/viz/format";
 import { useReducedMotion } from "@neuronlab/viz/hooks/use-reduced-motion";
 import { useThrottledValue } from "@neuronlab/viz/hooks/use-throttled";
+import { useFormatNumber } from "@neuronlab/viz/i18n";
 import { LossCurve } from "@neuronlab/viz/loss-curve";
 import { NeuronMaps } from "@neuronlab/viz/neuron-maps";
 import {
@@ -15,16 +15,19 @@ import {
   sameConfig,
   type PlaygroundConfig,
 } from "./config.ts";
+import { useWidgetT } from "../i18n.ts";
 import {
   buttonClass,
   DataControls,
   NetworkControls,
   panelClass,
+  percent,
   type ConfigPatch,
 } from "./controls.tsx";
 import {
   FRAME_BUDGET_MS,
   PlaygroundSession,
+  divergence,
   readsPlane,
   trainingKey,
   type PlaygroundProgress,
@@ -73,10 +76,6 @@ const subscribeNothing = () => () => undefined;
 const clientSearch = () => window.location.search;
 const serverSearch = () => null;
 
-function percent(value: number): string {
-  return `${formatNumber(value * 100, 0)}%`;
-}
-
 /**
  * The full playground: pick a dataset and its noise, split and seed, the input features, the
  * hidden layers, activation, learning rate, batch size and regularisation; train with Play, Step
@@ -91,6 +90,8 @@ export default function Playground({
   onConfigChange,
   onProgress,
 }: PlaygroundProps) {
+  const t = useWidgetT("Playground");
+  const fmt = useFormatNumber();
   const maxSteps =
     maxStepsProp !== undefined && Number.isFinite(maxStepsProp) && maxStepsProp >= 0
       ? Math.floor(maxStepsProp)
@@ -207,11 +208,17 @@ export default function Playground({
 
   const stats = session.stats;
   const finished = maxSteps !== undefined && stats.step >= maxSteps;
-  const statusText = `Step ${formatNumber(stats.step, 0)} · Training loss ${formatNumber(stats.trainLoss, 4)} · Test loss ${formatNumber(stats.testLoss, 4)} · Test accuracy ${percent(stats.testAccuracy)}`;
+  const statusText = t("status", {
+    step: fmt(stats.step, 0),
+    trainLoss: fmt(stats.trainLoss, 4),
+    testLoss: fmt(stats.testLoss, 4),
+    testAccuracy: percent(t, fmt, stats.testAccuracy),
+  });
   const announced = useThrottledValue(
-    `${statusText}. ${playing ? "Training." : "Paused."}`,
+    t("announce", { status: statusText, playing: playing ? "yes" : "no" }),
     ANNOUNCE_EVERY_MS,
   );
+  const stopped = session.error ? divergence(session.error) : null;
   const points = useMemo(
     () =>
       config.showTestData ? session.points : session.points.filter((p) => p.split === "train"),
@@ -232,23 +239,23 @@ export default function Playground({
               <button
                 type="button"
                 className={buttonClass}
-                disabled={session.error !== null || finished}
+                disabled={stopped !== null || finished}
                 onClick={() => {
                   setPlaying((p) => !p);
                 }}
               >
-                {playing ? "Pause" : "Play"}
+                {t(playing ? "pause" : "play")}
               </button>
               <button
                 type="button"
                 className={buttonClass}
-                disabled={session.error !== null || finished}
+                disabled={stopped !== null || finished}
                 onClick={step}
               >
-                Step
+                {t("step")}
               </button>
               <button type="button" className={buttonClass} onClick={reset}>
-                Reset
+                {t("reset")}
               </button>
               {syncUrl ? (
                 <button
@@ -258,7 +265,7 @@ export default function Playground({
                     void copyLink();
                   }}
                 >
-                  Copy link
+                  {t("copyLink")}
                 </button>
               ) : null}
             </div>
@@ -269,23 +276,29 @@ export default function Playground({
               {announced}
             </p>
             <p className="mt-1 text-xs text-muted">
-              {`One step trains on a batch of ${config.batchSize}; Play runs ${session.stepsPerFrame} steps (an epoch) per frame. Changing the data or the network starts training over.`}
+              {t("stepsNote", { batch: config.batchSize, steps: session.stepsPerFrame })}
             </p>
-            {session.error !== null ? (
+            {stopped !== null ? (
               <p role="alert" className="mt-2 text-sm font-medium">
-                {session.error}
+                {t("diverged", {
+                  step: fmt(stopped.step, 0),
+                  cause: stopped.cause,
+                  detail: stopped.detail,
+                  loss: String(stopped.loss),
+                  lossValue: fmt(stopped.loss),
+                })}
               </p>
             ) : null}
             {finished ? (
               <p className="mt-2 text-sm font-medium">
-                {`Stopped at ${formatNumber(maxSteps, 0)} steps, the most this exercise trains.`}
+                {t("stoppedAt", { steps: fmt(maxSteps, 0) })}
               </p>
             ) : null}
             <div aria-live="polite" className="text-sm">
-              {copy.status === "copied" ? <p className="mt-2">Link copied.</p> : null}
+              {copy.status === "copied" ? <p className="mt-2">{t("linkCopied")}</p> : null}
               {copy.status === "manual" ? (
                 <div className="mt-2 flex flex-col gap-1">
-                  <label htmlFor={linkId}>Copy this link to share the setup:</label>
+                  <label htmlFor={linkId}>{t("copyThisLink")}</label>
                   <input
                     id={linkId}
                     readOnly
@@ -310,7 +323,7 @@ export default function Playground({
                   }}
                   className="accent-accent"
                 />
-                Show test data
+                {t("showTestData")}
               </label>
               <label className="inline-flex items-center gap-2">
                 <input
@@ -321,7 +334,7 @@ export default function Playground({
                   }}
                   className="accent-accent"
                 />
-                Discretise output
+                {t("discretise")}
               </label>
             </div>
             <DecisionBoundary
@@ -333,10 +346,7 @@ export default function Playground({
               trainAccuracy={stats.trainAccuracy}
               testAccuracy={stats.testAccuracy}
               maxSize={400}
-              caption={
-                caption ??
-                "The network's output over the plane: training points filled, test points hollow."
-              }
+              caption={caption ?? t("boundaryCaption")}
             />
           </div>
           <div className={panelClass}>
@@ -345,25 +355,21 @@ export default function Playground({
               test={session.testLoss}
               version={session.recorded}
               height={200}
-              caption="Loss over the whole training set and the test set, measured as training runs."
+              caption={t("lossCaption")}
             />
           </div>
         </div>
       </div>
       <div className={`${panelClass} mt-4`}>
-        <h3 className="mb-2 text-base font-semibold">What each neuron computes</h3>
+        <h3 className="mb-2 text-base font-semibold">{t("neuronsHeading")}</h3>
         {planeInputs ? (
           <NeuronMaps
             spec={session.build.spec}
             weights={session.weights()}
-            caption="Each hidden neuron's output over the plane, layer by layer, and the output neuron's on the right. Select a map to enlarge it."
+            caption={t("mapsCaption")}
           />
         ) : (
-          <p className="text-sm text-muted">
-            The neuron maps draw each neuron over the (x₁, x₂) plane, so they need the inputs to be
-            exactly x₁ and x₂. With other features, read the network through the decision boundary
-            above, or tick only x₁ and x₂ to see the maps again.
-          </p>
+          <p className="text-sm text-muted">{t("mapsNeedPlane")}</p>
         )}
       </div>
     </div>

@@ -1,50 +1,66 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { headers } from "next/headers";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { authSettings } from "@/auth/config";
 import { readOutbox } from "@/auth/outbox";
 import { isLoopbackRequest } from "@/http/client-address";
 
-export const metadata: Metadata = { title: "Local outbox", robots: { index: false } };
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/dev/outbox">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "Outbox" });
+  return { title: t("title"), robots: { index: false } };
+}
 
 /**
  * The mail a local run sent (no SMTP server configured): sign-in links, so only in a local run
  * (src/auth/settings.ts) and only to a browser on this machine asking for localhost
  * (isLoopbackRequest: the socket's address, never a header). Anyone else gets a 404.
  */
-export default async function OutboxPage() {
+export default async function OutboxPage({ params }: PageProps<"/[locale]/dev/outbox">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
   const requestHeaders = await headers(); // read at request time, never at build time
   const mail = outboxSettings();
   if (mail?.kind !== "outbox" || !isLoopbackRequest(requestHeaders)) notFound();
-  const messages = await readOutbox(mail.dir);
+  const [t, format, messages] = await Promise.all([
+    getTranslations("Outbox"),
+    getFormatter(),
+    readOutbox(mail.dir),
+  ]);
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
-      <h1 className="text-3xl font-bold tracking-tight">Local outbox</h1>
-      <p className="mt-2 text-muted">
-        This is a local run without an SMTP server: the email it sends lands here instead, newest
-        first. Reload to see new mail.
-      </p>
+      <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+      <p className="mt-2 text-muted">{t("intro")}</p>
       {messages.length === 0 ? (
-        <p className="mt-8">No mail yet. Ask for a sign-in link and it will appear here.</p>
+        <p className="mt-8">{t("empty")}</p>
       ) : (
         <ol className="mt-8 space-y-6">
           {messages.map((message) => (
             <li key={message.id}>
               <article
-                aria-label={`Email to ${message.to}`}
+                aria-label={t("mailTo", { to: message.to })}
                 className="rounded-xl border border-line bg-panel p-4"
               >
                 <h2 className="font-semibold">{message.subject}</h2>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
-                  <dt className="text-muted">To</dt>
+                  <dt className="text-muted">{t("to")}</dt>
                   <dd>{message.to}</dd>
-                  <dt className="text-muted">From</dt>
+                  <dt className="text-muted">{t("from")}</dt>
                   <dd>{message.from}</dd>
-                  <dt className="text-muted">Sent</dt>
+                  <dt className="text-muted">{t("sent")}</dt>
                   <dd>
                     <time dateTime={message.sentAt}>
-                      {message.sentAt.replace("T", " ").slice(0, 19)} UTC
+                      {t("sentAt", {
+                        time: format.dateTime(new Date(message.sentAt), {
+                          dateStyle: "medium",
+                          timeStyle: "medium",
+                          timeZone: "UTC",
+                        }),
+                      })}
                     </time>
                   </dd>
                 </dl>

@@ -1,5 +1,6 @@
 import { deleteSession } from "@neuronlab/db/accounts";
 import NextAuth from "next-auth";
+import { createTranslator } from "next-intl";
 import { NextRequest } from "next/server";
 import { sessionCookieName, authSettings } from "@/auth/config";
 import { CONFIRM_PATH } from "@/auth/magic-link";
@@ -7,8 +8,10 @@ import { authOptions } from "@/auth/options";
 import { safeRedirectPath } from "@/auth/redirect";
 import { sendSignInLink } from "@/auth/server";
 import { getDb } from "@/db";
-import { errorResponse, HttpError, readBodyText } from "@/http/errors";
+import { errorResponse, errorText, HttpError, readBodyText } from "@/http/errors";
 import { isCrossSiteRequest } from "@/http/request-guards";
+import { loadMessages } from "@/i18n/messages";
+import { requestLocale } from "@/i18n/request-locale";
 
 interface Context {
   params: Promise<{ nextauth: string[] }>;
@@ -39,7 +42,7 @@ async function handler(request: NextRequest, context: Context): Promise<Response
   try {
     const [action, provider] = (await context.params).nextauth;
     if (request.method === "POST" && isCrossSiteRequest(request.headers)) {
-      throw new HttpError(403, "cross_site", "Sign in and out from this site's own pages.");
+      throw new HttpError(403, "cross_site.sign_in");
     }
     if (request.method === "GET" && action === "error") {
       const code = request.nextUrl.searchParams.get("error") ?? "Default";
@@ -61,24 +64,31 @@ async function handler(request: NextRequest, context: Context): Promise<Response
     nextAuth ??= NextAuth(authOptions()) as RouteHandler;
     return await nextAuth(await withCheckedBody(withSafeCallbackUrl(request)), context);
   } catch (error) {
-    return errorResponse(error);
+    return await errorResponse(error, requestLocale(request.headers));
   }
 }
 
 export { handler as GET, handler as POST };
 
+/** Answered in the request's language (Accept-Language), as every error of the API is. */
 async function signInLink(request: NextRequest): Promise<Response> {
   const result = await sendSignInLink(await readForm(request), request.headers);
+  const locale = requestLocale(request.headers);
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (result.ok) {
+    const t = createTranslator({
+      locale,
+      messages: await loadMessages(locale),
+      namespace: "AuthApi",
+    });
     return Response.json(
-      { ok: true, message: `We sent a sign-in link to ${result.email}.` },
+      { ok: true, message: t("linkSent", { email: result.email }) },
       { headers },
     );
   }
   if (result.status === 429) headers["Retry-After"] = String(result.retryAfterSeconds);
   return Response.json(
-    { error: { code: result.code, message: result.message } },
+    { error: { code: result.code, message: await errorText(result.error, locale) } },
     { status: result.status, headers },
   );
 }
@@ -108,16 +118,16 @@ async function readForm(request: Request): Promise<Record<string, unknown>> {
     try {
       const body = JSON.parse(text) as unknown;
       if (!body || typeof body !== "object" || Array.isArray(body)) {
-        throw new HttpError(400, "invalid_body", "Send the fields as a JSON object.");
+        throw new HttpError(400, "invalid_body");
       }
       return body as Record<string, unknown>;
     } catch (error) {
       if (error instanceof HttpError) throw error;
-      throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
+      throw new HttpError(400, "invalid_json");
     }
   }
   if (text.length === 0) return {};
-  throw new HttpError(415, "unsupported_media_type", "Send a form or application/json.");
+  throw new HttpError(415, "unsupported_media_type.form_or_json");
 }
 
 /**

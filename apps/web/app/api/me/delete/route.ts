@@ -1,6 +1,7 @@
 import { requireUser } from "@/auth/session";
 import { getDb } from "@/db";
 import { errorResponse } from "@/http/errors";
+import { requestLocale } from "@/i18n/request-locale";
 import { deleteMyAccount, expiredSessionCookies } from "@/progress/my-data";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +18,6 @@ export async function POST(request: Request): Promise<Response> {
     for (const cookie of expiredSessionCookies()) headers.append("Set-Cookie", cookie);
     return Response.json(result, { headers });
   } catch (error) {
-    return errorResponse(error);
+    return await errorResponse(error, requestLocale(request.headers));
   }
 }

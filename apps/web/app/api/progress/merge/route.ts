@@ -1,6 +1,7 @@
 import { requireUser } from "@/auth/session";
 import { getDb } from "@/db";
 import { gradingErrorResponse } from "@/http/retry-later";
+import { requestLocale } from "@/i18n/request-locale";
 import { postMerge } from "@/progress/progress-api";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,6 @@ export async function POST(request: Request): Promise<Response> {
     const result = await postMerge(request, learner, getDb());
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    return gradingErrorResponse(error);
+    return await gradingErrorResponse(error, requestLocale(request.headers));
   }
 }

@@ -1,6 +1,7 @@
 import { requireUser } from "@/auth/session";
 import { getDb } from "@/db";
 import { errorResponse } from "@/http/errors";
+import { requestLocale } from "@/i18n/request-locale";
 import { putLessonProgress } from "@/progress/progress-api";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,6 @@ export async function PUT(
     const row = await putLessonProgress(slug, request, learner, getDb());
     return Response.json(row, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return await errorResponse(error, requestLocale(request.headers));
   }
 }
