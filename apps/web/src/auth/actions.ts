@@ -35,7 +35,7 @@ export async function requestSignInLinkAction(
   const callbackUrl = safeRedirectPath(form.get("callbackUrl"), {
     fallback: getPathname({ href: DEFAULT_AFTER_SIGN_IN, locale }),
   });
-  const result = await sendSignInLink({ email, callbackUrl }, await headers());
+  const result = await sendSignInLink({ email, callbackUrl }, await headers(), locale);
   if (result.ok) return { status: "sent", email: result.email };
   return {
     status: "error",

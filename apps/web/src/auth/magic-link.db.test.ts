@@ -32,7 +32,7 @@ const t0 = new Date(Date.now());
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 /** The real data access on the test database, a clock, and an inbox in memory. */
-function deps(now = t0) {
+function deps(now = t0, locale = "en") {
   const sent: Mail[] = [];
   const d: SignInLinkDeps = {
     consumeRateLimit: (limit) => consumeRateLimit(t.db, limit, now),
@@ -43,6 +43,7 @@ function deps(now = t0) {
     },
     secret: SECRET,
     origin: "https://neuronlab.example",
+    localeFor: () => Promise.resolve(locale),
     now: () => now,
   };
   return { deps: d, sent };
@@ -81,6 +82,20 @@ describe("asking for a sign-in link", () => {
       { identifier: link.email, token: hashToken(link.token, SECRET), expires: at(LINK_MINUTES) },
     ]);
     expect(rows[0]?.token).not.toBe(link.token);
+  });
+
+  it("writes in the recipient's language, with the confirm page in that language", async () => {
+    const { deps: d, sent } = deps(t0, "de");
+    const result = await requestSignInLink(
+      { email: "deutsch@example.com", callbackUrl: "/de/course" },
+      uniqueIp(),
+      d,
+    );
+    expect(result.ok).toBe(true);
+    expect(sent[0]?.subject).toBe("Dein Anmeldelink für Neuronlab");
+    const link = linkIn(sent[0]);
+    expect(link.url.pathname).toBe(`/de${CONFIRM_PATH}`);
+    expect(link.callbackUrl).toBe("/de/course");
   });
 
   it("writes nothing for bad input, and says what is wrong", async () => {

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
+import { DEFAULT_LOCALE, type Locale } from "@neuronlab/config/locales";
+import { localePath } from "@/i18n/paths";
 import type { VerificationTokenRecord } from "@neuronlab/db/accounts";
 import { sourceText, type ErrorMessage } from "../http/errors";
 import { signInMail, type SendMail } from "./mail";
@@ -9,7 +11,7 @@ import { parseSignInRequest } from "./sign-in-request";
 export const LINK_MINUTES = 10;
 
 /** The page an emailed link opens: it shows a button, and only the button's POST spends it. */
-export const CONFIRM_PATH = "/auth/confirm";
+export const CONFIRM_PATH = "/auth/confirm" as const;
 
 /**
  * What the database holds instead of the token: next-auth's hash (SHA-256 of token and secret), so
@@ -19,11 +21,13 @@ export function hashToken(token: string, secret: string): string {
   return createHash("sha256").update(`${token}${secret}`).digest("hex");
 }
 
+/** The confirm page's address in the mail, in the recipient's language. */
 export function confirmUrl(
   origin: string,
   { token, email, callbackUrl }: { token: string; email: string; callbackUrl: string },
+  locale: Locale = DEFAULT_LOCALE,
 ): string {
-  const url = new URL(CONFIRM_PATH, origin);
+  const url = new URL(localePath(CONFIRM_PATH, locale), origin);
   url.search = new URLSearchParams({ token, email, callbackUrl }).toString();
   return url.toString();
 }
@@ -35,6 +39,11 @@ export interface SignInLinkDeps {
   secret: string;
   /** This site's origin, for the link. */
   origin: string;
+  /**
+   * The language to write to this address in: the account's, if it chose one, else the language
+   * of the page the request came from.
+   */
+  localeFor: (email: string) => Promise<Locale>;
   now?: () => Date;
   newToken?: () => string;
 }
@@ -93,9 +102,10 @@ export async function requestSignInLink(
     token: hashToken(token, deps.secret),
     expires: new Date(now.getTime() + LINK_MINUTES * 60_000),
   });
-  const url = confirmUrl(deps.origin, { token, email, callbackUrl });
+  const locale = await deps.localeFor(email);
+  const url = confirmUrl(deps.origin, { token, email, callbackUrl }, locale);
   try {
-    await deps.sendMail(signInMail({ to: email, url, minutes: LINK_MINUTES }));
+    await deps.sendMail(await signInMail({ to: email, url, minutes: LINK_MINUTES, locale }));
   } catch (error) {
     console.error("sign-in link not sent:", error);
     const failed: ErrorMessage = { key: "mail_failed" };

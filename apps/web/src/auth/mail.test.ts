@@ -5,16 +5,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailer, signInMail } from "./mail";
 
 describe("signInMail", () => {
-  it("carries the link, the address and the time it lasts, with the link escaped in HTML", () => {
+  it("carries the link, the address and the time it lasts, with the link escaped in HTML", async () => {
     const url =
       "https://neuronlab.example/auth/confirm?token=abc&email=a%40example.com&callbackUrl=%2Fcourse";
-    const mail = signInMail({ to: "a@example.com", url, minutes: 10 });
+    const mail = await signInMail({ to: "a@example.com", url, minutes: 10, locale: "en" });
     expect(mail.subject).toBe("Your Neuronlab sign-in link");
     expect(mail.text).toContain(url);
     expect(mail.text).toContain("a@example.com");
     expect(mail.text).toContain("within 10 minutes");
     expect(mail.html).toContain(url.replaceAll("&", "&amp;"));
     expect(mail.html).not.toContain("token=abc&email");
+  });
+
+  it("is written in the recipient's language", async () => {
+    const url = "https://neuronlab.example/de/auth/confirm?token=abc&email=a%40example.com";
+    const mail = await signInMail({ to: "a@example.com", url, minutes: 10, locale: "de" });
+    expect(mail.subject).toBe("Dein Anmeldelink für Neuronlab");
+    expect(mail.text).toContain("als a@example.com anzumelden");
+    expect(mail.text).toContain("innerhalb von 10 Minuten");
+    expect(mail.html).toContain('<html lang="de">');
+    expect(mail.html).toContain("<strong>a@example.com</strong>");
+    expect(mail.html).not.toMatch(/Sign in|sign-in link|minutes/);
   });
 });
 
@@ -60,10 +71,11 @@ describe("createMailer over SMTP", () => {
       from: "Neuronlab <no-reply@neuronlab.example>",
     });
     await send(
-      signInMail({
+      await signInMail({
         to: "learner@example.com",
         url: "https://neuronlab.example/auth/confirm?token=t",
         minutes: 10,
+        locale: "en",
       }),
     );
     expect(received).toHaveLength(1);

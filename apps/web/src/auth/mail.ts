@@ -1,4 +1,7 @@
+import type { Locale } from "@neuronlab/config/locales";
+import { createTranslator } from "next-intl";
 import { createTransport } from "nodemailer";
+import { loadMessages } from "@/i18n/messages";
 import { addToOutbox } from "./outbox";
 import type { MailSettings } from "./settings";
 
@@ -29,39 +32,48 @@ export function createMailer(settings: MailSettings): SendMail {
   };
 }
 
-/** The sign-in e-mail: one link, what it does, how long it lasts, and what to do if unexpected. */
-export function signInMail({
+/**
+ * The sign-in e-mail, in the recipient's language: one link, what it does, how long it lasts,
+ * and what to do if unexpected.
+ */
+export async function signInMail({
   to,
   url,
   minutes,
+  locale,
 }: {
   to: string;
   url: string;
   minutes: number;
-}): Mail {
-  const subject = "Your Neuronlab sign-in link";
+  locale: Locale;
+}): Promise<Mail> {
+  const t = createTranslator({
+    locale,
+    messages: await loadMessages(locale),
+    namespace: "SignInMail",
+  });
   const text = [
-    "Hello,",
+    t("greeting"),
     "",
-    `Open this link to sign in to Neuronlab as ${to}:`,
+    t("open", { email: to }),
     "",
     url,
     "",
-    `It works once, within ${minutes} minutes. On the page it opens, press "Sign in" to finish.`,
+    `${t("lasts", { minutes })}`,
     "",
-    "If you did not ask to sign in, ignore this email: nothing happens without that press.",
+    t("unexpected"),
   ].join("\n");
   const link = escapeHtml(url);
   const html = `<!doctype html>
-<html lang="en"><body style="font-family: system-ui, sans-serif; color: #0f172a; line-height: 1.5">
-<p>Hello,</p>
-<p>Open this link to sign in to Neuronlab as <strong>${escapeHtml(to)}</strong>:</p>
-<p><a href="${link}" style="display: inline-block; padding: 10px 16px; border-radius: 6px; background: #1d4ed8; color: #ffffff; text-decoration: none; font-weight: 600">Sign in to Neuronlab</a></p>
-<p style="font-size: 14px">Or copy this address into your browser: ${link}</p>
-<p style="font-size: 14px">It works once, within ${minutes} minutes. On the page it opens, press “Sign in” to finish.
-If you did not ask to sign in, ignore this email: nothing happens without that press.</p>
+<html lang="${escapeHtml(locale)}"><body style="font-family: system-ui, sans-serif; color: #0f172a; line-height: 1.5">
+<p>${escapeHtml(t("greeting"))}</p>
+<p>${escapeHtml(t("open", { email: "\u0000" })).replace("\u0000", `<strong>${escapeHtml(to)}</strong>`)}</p>
+<p><a href="${link}" style="display: inline-block; padding: 10px 16px; border-radius: 6px; background: #1d4ed8; color: #ffffff; text-decoration: none; font-weight: 600">${escapeHtml(t("button"))}</a></p>
+<p style="font-size: 14px">${escapeHtml(t("copy", { url: "\u0000" })).replace("\u0000", link)}</p>
+<p style="font-size: 14px">${escapeHtml(t("lasts", { minutes }))}
+${escapeHtml(t("unexpected"))}</p>
 </body></html>`;
-  return { to, subject, text, html };
+  return { to, subject: t("subject"), text, html };
 }
 
 function escapeHtml(value: string): string {

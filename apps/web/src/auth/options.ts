@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
+import { DEFAULT_LOCALE, isLocale } from "@neuronlab/config/locales";
 import {
   consumeVerificationToken,
   createSession,
@@ -8,7 +9,7 @@ import {
   hashSessionToken,
 } from "@neuronlab/db/accounts";
 import type { Db } from "@neuronlab/db/client";
-import { normaliseEmail } from "@neuronlab/db/users";
+import { findUserByEmail, normaliseEmail } from "@neuronlab/db/users";
 import type { AuthOptions } from "next-auth";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import EmailProvider from "next-auth/providers/email";
@@ -19,6 +20,7 @@ import { authSettings } from "./config";
 import { createMailer, signInMail } from "./mail";
 import { CONFIRM_PATH, LINK_MINUTES } from "./magic-link";
 import { safeRedirectPath } from "./redirect";
+import { localePath } from "@/i18n/paths";
 import type { SessionUser } from "./session";
 
 /** Sessions last 30 days, renewed at most once a day while in use. */
@@ -45,9 +47,13 @@ export function authOptions(): AuthOptions {
       // rate-limited); this only runs if next-auth's own sign-in route is reached some other way,
       // and it too sends the confirm page, never the spending callback.
       async sendVerificationRequest({ identifier, url }) {
+        const chosen = (await findUserByEmail(getDb(), identifier))?.locale;
+        const locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
         const link = new URL(url);
-        link.pathname = CONFIRM_PATH;
-        await sendMail(signInMail({ to: identifier, url: link.toString(), minutes: LINK_MINUTES }));
+        link.pathname = localePath(CONFIRM_PATH, locale);
+        await sendMail(
+          await signInMail({ to: identifier, url: link.toString(), minutes: LINK_MINUTES, locale }),
+        );
       },
     }),
   ];

@@ -9,6 +9,12 @@ const BORDERS = {
 
 type Kind = keyof typeof BORDERS;
 
+/** Each kind's label in the "Callout" messages, when the lesson gives no title. */
+const LABELS = { note: "note", tip: "tip", warning: "warning" } as const satisfies Record<
+  Kind,
+  string
+>;
+
 export interface CalloutProps {
   kind?: Kind | undefined;
   title?: string | undefined;
@@ -20,7 +26,7 @@ export function Callout({ kind = "note", title, children }: CalloutProps) {
   const t = useTranslations("Callout");
   // A lesson's MDX is checked for tags, not for attribute values: an unknown kind is a note.
   const known: Kind = Object.hasOwn(BORDERS, kind) ? kind : "note";
-  const label = title ?? t(known);
+  const label = title ?? t(LABELS[known]);
   return (
     <aside
       aria-label={label}

@@ -8,7 +8,7 @@ import { refusal } from "@/http/testing";
 vi.mock("server-only", () => ({}));
 
 const { postAttempt, postMerge, putLessonProgress } = await import("./progress-api");
-const { deleteMyAccount, downloadResponse, expiredSessionCookies, exportMyData } =
+const { deleteMyAccount, downloadResponse, expiredSessionCookies, exportMyData, setMyLocale } =
   await import("./my-data");
 
 let t: TestDb;
@@ -209,5 +209,35 @@ describe("POST /api/me/delete", () => {
     const cookies = expiredSessionCookies();
     expect(cookies).toHaveLength(2);
     for (const cookie of cookies) expect(cookie).toMatch(/=; Path=\/; Expires=Thu, 01 Jan 1970/);
+  });
+});
+
+describe("the account's language", () => {
+  const put = (body: unknown) =>
+    new Request("http://localhost/api/me/locale", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  const stored = async (id: string) =>
+    (await t.db.user.findUnique({ where: { id }, select: { locale: true } }))?.locale;
+
+  it("keeps the language a learner chose, on their account only", async () => {
+    const ana = await learner(t.db, "ana");
+    const ben = await learner(t.db, "ben");
+    expect(await setMyLocale(put({ locale: "de" }), ana, t.db)).toEqual({ locale: "de" });
+    expect(await stored(ana.id)).toBe("de");
+    expect(await stored(ben.id)).toBeNull();
+  });
+
+  it("refuses a language the platform does not have, bad shapes and the signed-out, changing nothing", async () => {
+    const ana = await learner(t.db, "ana");
+    for (const body of [{ locale: "fr" }, { locale: "__proto__" }, { locale: 1 }, {}, []]) {
+      const error = await refusal(setMyLocale(put(body), ana, t.db));
+      expect(error.status, JSON.stringify(body)).toBe(400);
+      expect(error.code).toBe("invalid_locale");
+    }
+    expect((await refusal(setMyLocale(put({ locale: "de" }), null, t.db))).status).toBe(401);
+    expect(await stored(ana.id)).toBeNull();
   });
 });

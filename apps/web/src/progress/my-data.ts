@@ -1,11 +1,22 @@
 import "server-only";
+import { z } from "zod";
+import { isLocale, LOCALES } from "@neuronlab/config/locales";
 import type { Db } from "@neuronlab/db/client";
-import { deleteUser, exportUserData, normaliseEmail, type UserExport } from "@neuronlab/db/users";
+import {
+  deleteUser,
+  exportUserData,
+  normaliseEmail,
+  setUserLocale,
+  type UserExport,
+} from "@neuronlab/db/users";
 import { HttpError, issueValues, readJsonBody } from "@/http/errors";
 import type { Learner } from "./progress-api";
 import { deleteRequestSchema } from "./progress-schemas";
 
-/** "Download my data" and "delete my account": the learner's own rows, and only theirs. */
+/**
+ * "Download my data", "delete my account" and the account's language: the learner's own rows,
+ * and only theirs.
+ */
 
 export interface DataDownload {
   filename: string;
@@ -56,6 +67,27 @@ export async function deleteMyAccount(
   }
   await deleteUser(db, learner.id);
   return { deleted: true };
+}
+
+const localeRequestSchema = z.object({ locale: z.string().max(16) }).strict();
+
+/**
+ * PUT `{ locale }`: the language the signed-in learner chose with the language switcher, kept on
+ * the account (their e-mails use it). A language the platform does not have changes nothing.
+ */
+export async function setMyLocale(
+  request: Request,
+  learner: Learner | null,
+  db: Db,
+): Promise<{ locale: string }> {
+  if (!learner) throw new HttpError(401, "unauthenticated");
+  const body = await readJsonBody(request, 256);
+  const parsed = localeRequestSchema.safeParse(body);
+  if (!parsed.success || !isLocale(parsed.data.locale)) {
+    throw new HttpError(400, "invalid_locale", { languages: LOCALES.join(", ") });
+  }
+  await setUserLocale(db, learner.id, parsed.data.locale);
+  return { locale: parsed.data.locale };
 }
 
 /**
