@@ -22,7 +22,10 @@ process.env[EDGE_SECRET_ENV] = secret;
 const app = next({
   dev,
   ...(dev ? { turbopack: true } : {}),
-  hostname: settings.host ?? "localhost",
+  // The name Next.js builds its own request URLs with, not where it listens (server.listen below):
+  // a middleware rewrite (next-intl's `/course` → `/en/course`) to another origin than this one
+  // would be fetched as if from another server, so it must match the URLs the proxy sees.
+  hostname: "localhost",
   port: settings.port,
 });
 const handle = app.getRequestHandler();

@@ -44,14 +44,19 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
     <html lang={locale} suppressHydrationWarning>
       <body className="flex min-h-screen flex-col bg-canvas font-sans text-ink antialiased">
         <ThemeProvider {...(nonce === undefined ? {} : { nonce })}>
-          <ClientMessages namespaces={["viz.SkipLink", "viz.ThemeToggle", "Header"]}>
-            <SkipLink />
-            <SiteHeader />
+          {/* The language for every localized link; messages only where a part asks for them. */}
+          <ClientMessages namespaces={[]}>
+            <ClientMessages
+              namespaces={["viz.SkipLink", "viz.ThemeToggle", "Header", "LanguageSwitcher"]}
+            >
+              <SkipLink />
+              <SiteHeader />
+            </ClientMessages>
+            <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+              {children}
+            </main>
+            <SiteFooter />
           </ClientMessages>
-          <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-            {children}
-          </main>
-          <SiteFooter />
         </ThemeProvider>
       </body>
     </html>

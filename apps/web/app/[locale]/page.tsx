@@ -21,15 +21,11 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
     <div className="mx-auto max-w-5xl px-4 py-10 sm:py-16">
       <section aria-labelledby="hero-title" className="grid items-center gap-10 md:grid-cols-2">
         <div>
-          <p className="text-sm font-semibold tracking-wide text-accent uppercase">
-            {t("kicker")}
-          </p>
+          <p className="text-sm font-semibold tracking-wide text-accent uppercase">{t("kicker")}</p>
           <h1 id="hero-title" className="mt-2 text-4xl font-bold tracking-tight sm:text-5xl">
             {site("courseTitle")}
           </h1>
-          <p className="mt-4 text-lg text-muted">
-            {t("intro")}
-          </p>
+          <p className="mt-4 text-lg text-muted">{t("intro")}</p>
           <div className="mt-6 flex flex-wrap gap-3">
             <Link
               href="/course"
@@ -43,17 +39,17 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           </p>
         </div>
         <div className="rounded-xl border border-line bg-panel p-4">
-          <ClientMessages namespaces={["viz.NeuronDiagram"]}>
-          <NeuronDiagram
-            inputs={exampleInputs}
-            weights={example.weights}
-            bias={example.bias}
-            activationLabel="ReLU"
-            z={exampleTrace.z}
-            a={exampleTrace.a}
-            caption={t("figureCaption")}
-            className="text-sm text-muted [&_figcaption]:mt-2"
-          />
+          <ClientMessages namespaces={["viz.NeuronDiagram", "viz.format"]}>
+            <NeuronDiagram
+              inputs={exampleInputs}
+              weights={example.weights}
+              bias={example.bias}
+              activationLabel="ReLU"
+              z={exampleTrace.z}
+              a={exampleTrace.a}
+              caption={t("figureCaption")}
+              className="text-sm text-muted [&_figcaption]:mt-2"
+            />
           </ClientMessages>
         </div>
       </section>
