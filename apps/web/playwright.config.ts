@@ -10,5 +10,7 @@ export default defineAppE2EConfig({
   env: { NEXTAUTH_URL: "http://127.0.0.1:3100" },
   // At phone size: every page's layout and accessibility, and the lessons with their figures.
   // Requests, accounts, security and the widgets' behaviour are the same at every size.
-  phone: { testMatch: ["accessibility.spec.ts", "lessons.spec.ts", "site.spec.ts"] },
+  phone: {
+    testMatch: ["accessibility.spec.ts", "lessons.spec.ts", "site.spec.ts", "i18n-pages.spec.ts"],
+  },
 });

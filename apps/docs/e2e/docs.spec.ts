@@ -6,6 +6,7 @@ const pages = [
   { path: "/repository-layout", heading: "Repository layout" },
   { path: "/running-it", heading: "Running it" },
   { path: "/writing-lessons", heading: "Writing lessons" },
+  { path: "/adding-a-language", heading: "Adding a language" },
 ] as const;
 
 test("the first page says what the project is and leads on through the pages", async ({ page }) => {

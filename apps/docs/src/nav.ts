@@ -9,6 +9,7 @@ export const docPages: readonly DocPage[] = [
   { href: "/repository-layout", title: "Repository layout" },
   { href: "/running-it", title: "Running it" },
   { href: "/writing-lessons", title: "Writing lessons" },
+  { href: "/adding-a-language", title: "Adding a language" },
   { href: "/gallery", title: "Figure gallery" },
 ];
 

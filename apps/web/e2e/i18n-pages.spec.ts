@@ -1,0 +1,84 @@
+import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
+import widgetsDe from "@neuronlab/content/messages/de.json";
+import widgetsEn from "@neuronlab/content/messages/en.json";
+import vizDe from "@neuronlab/viz/messages/de.json";
+import vizEn from "@neuronlab/viz/messages/en.json";
+import type { Page } from "@playwright/test";
+import webDe from "../messages/de.json";
+import webEn from "../messages/en.json";
+import { expect, test } from "./fixtures";
+import { loadEveryWidget, watchErrors } from "./helpers.ts";
+
+/**
+ * Every German page, at both sizes: in German (none of the catalogue's English sentences on it),
+ * every figure loaded, and no serious or critical axe-core violation.
+ */
+
+const LESSONS = [
+  "introduction",
+  "a-single-neuron",
+  "activation-functions",
+  "the-forward-pass",
+  "measuring-error",
+  "backpropagation-and-gradient-descent",
+  "why-deep-works",
+  "summary",
+];
+
+type Tree = { [key: string]: string | Tree };
+
+/** The catalogue's English sentences whose German differs: none may show on a German page. */
+function englishOnly(en: Tree, de: Tree, out: string[] = []): string[] {
+  for (const [key, value] of Object.entries(en)) {
+    const other = de[key];
+    if (typeof value === "string") {
+      if (
+        typeof other === "string" &&
+        other !== value &&
+        !/[{<]/.test(value) &&
+        value.split(" ").length >= 3
+      )
+        out.push(value);
+    } else if (typeof other === "object") englishOnly(value, other, out);
+  }
+  return out;
+}
+
+const ENGLISH = [
+  ...englishOnly(webEn as Tree, webDe as Tree),
+  ...englishOnly(widgetsEn as Tree, widgetsDe as Tree),
+  ...englishOnly(vizEn as Tree, vizDe as Tree),
+];
+
+async function expectNoEnglish(page: Page) {
+  const text = await page.locator("body").innerText();
+  expect(ENGLISH.filter((sentence) => text.includes(sentence))).toEqual([]);
+}
+
+test.describe("every German page", () => {
+  for (const path of ["/de", "/de/course", "/de/sign-in", "/de/account", "/de/nichts-hier"]) {
+    test(`${path}: German, no English, no serious axe-core violations`, async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", "de");
+      await expectNoEnglish(page);
+      await expectNoSeriousA11yViolations(page);
+      expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+    });
+  }
+
+  for (const slug of LESSONS) {
+    test(`/de/course/${slug}: every figure in German, no English, no serious axe-core violations`, async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      const errors = watchErrors(page);
+      await page.goto(`/de/course/${slug}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", "de");
+      await loadEveryWidget(page);
+      await expectNoEnglish(page);
+      await expectNoSeriousA11yViolations(page);
+      expect(errors).toEqual([]);
+    });
+  }
+});
