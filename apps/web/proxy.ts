@@ -41,13 +41,23 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   headers.set("content-security-policy", policy);
   const response = rawPath(request.url).startsWith("/api/")
     ? NextResponse.next({ request: { headers } })
-    : intl(new NextRequest(request, { headers }));
+    : withoutLongLinks(intl(new NextRequest(request, { headers })));
   response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
 
 const intl = createIntlMiddleware(routing);
+
+/**
+ * next-intl names every page's other languages in a `Link` header (hreflang), repeating the path
+ * once per language: for an absurdly long address that would pass what clients accept in
+ * headers, and such an address has no other language worth naming.
+ */
+function withoutLongLinks(response: NextResponse): NextResponse {
+  if ((response.headers.get("link")?.length ?? 0) > 2048) response.headers.delete("link");
+  return response;
+}
 
 /** The path exactly as the client sent it (NextURL may have decoded or normalised it). */
 function rawPath(url: string): string {

@@ -1,11 +1,11 @@
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
-import widgetsDe from "@neuronlab/content/messages/de.json";
-import widgetsEn from "@neuronlab/content/messages/en.json";
-import vizDe from "@neuronlab/viz/messages/de.json";
-import vizEn from "@neuronlab/viz/messages/en.json";
+import widgetsDe from "@neuronlab/content/messages/de.json" with { type: "json" };
+import widgetsEn from "@neuronlab/content/messages/en.json" with { type: "json" };
+import vizDe from "@neuronlab/viz/messages/de.json" with { type: "json" };
+import vizEn from "@neuronlab/viz/messages/en.json" with { type: "json" };
 import type { Page } from "@playwright/test";
-import webDe from "../messages/de.json";
-import webEn from "../messages/en.json";
+import webDe from "../messages/de.json" with { type: "json" };
+import webEn from "../messages/en.json" with { type: "json" };
 import { expect, test } from "./fixtures";
 import { loadEveryWidget, watchErrors } from "./helpers.ts";
 

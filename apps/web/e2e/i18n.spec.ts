@@ -41,8 +41,11 @@ test("the language switcher goes back and forth on a lesson and keeps the reader
 }) => {
   await page.goto("/course/a-single-neuron");
   const section = "the-whole-neuron-in-two-lines";
-  await page.locator(`#${section}`).scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, -40));
+  // Reading that section: its heading just below the header, near the top of the window.
+  await page.evaluate((id) => {
+    const heading = document.getElementById(id);
+    if (heading) window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 120);
+  }, section);
 
   await page.getByRole("link", { name: "Deutsch" }).click();
   await expect(page).toHaveURL(new RegExp(`/de/course/a-single-neuron#${section}$`));

@@ -14,12 +14,17 @@ export const FIRST_LOAD_BUDGET_GZIP = 200 * 1024;
 /**
  * Fetches a page from a running server and every script its HTML references (`<script src>` and
  * `<link rel="modulepreload">`), and gzips each as a server would send it. Widgets' chunks are
- * not in the HTML: they load when a widget comes into view.
+ * not in the HTML: they load when a widget comes into view. `<script nomodule>` (Next.js's
+ * polyfills for browsers without ES modules) is left out: every browser the platform supports
+ * has modules, and skips it without downloading it.
  */
 export async function measureFirstLoad(baseUrl: string, path: string): Promise<FirstLoad> {
   const html = await (await fetch(new URL(path, baseUrl))).text();
   const urls = new Set<string>();
-  for (const match of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) urls.add(match[1] ?? "");
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    const src = /\ssrc="([^"]+)"/.exec(tag)?.[1];
+    if (src && !/\snomodule\b/i.test(tag)) urls.add(src);
+  }
   for (const match of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g))
     urls.add(match[1] ?? "");
   urls.delete("");

@@ -57,15 +57,15 @@ export function LanguageSwitcher() {
   );
 }
 
-/** The id of the last heading above the top quarter of the window: the section being read. */
+/** The id of the heading nearest above the top quarter of the window: the section being read. */
 function currentSection(): string | undefined {
-  let found: string | undefined;
+  let found: { id: string; top: number } | undefined;
   const line = window.innerHeight / 4;
-  for (const heading of document.querySelectorAll<HTMLElement>("main h2[id], main h3[id]")) {
-    if (heading.getBoundingClientRect().top > line) break;
-    found = heading.id;
+  for (const heading of document.querySelectorAll<HTMLElement>("article h2[id], article h3[id]")) {
+    const top = heading.getBoundingClientRect().top;
+    if (top <= line && (found === undefined || top > found.top)) found = { id: heading.id, top };
   }
-  return found;
+  return found?.id;
 }
 
 function rememberOnAccount(locale: string) {

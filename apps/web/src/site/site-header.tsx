@@ -7,7 +7,9 @@ import { Link } from "@/i18n/navigation";
 export async function SiteHeader() {
   const t = await getTranslations("Header");
   return (
-    <header className="border-b border-line">
+    // From tablet width up the header stays in view, language switcher included: a reader can
+    // switch languages where they are, and the switch keeps their place (LanguageSwitcher).
+    <header className="border-b border-line bg-canvas sm:sticky sm:top-0 sm:z-40">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
         <Link
           href="/"
