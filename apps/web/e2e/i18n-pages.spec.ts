@@ -25,7 +25,9 @@ const LESSONS = [
   "summary",
 ];
 
-type Tree = { [key: string]: string | Tree };
+interface Tree {
+  [key: string]: string | Tree;
+}
 
 /** The catalogue's English sentences whose German differs: none may show on a German page. */
 function englishOnly(en: Tree, de: Tree, out: string[] = []): string[] {
@@ -45,9 +47,9 @@ function englishOnly(en: Tree, de: Tree, out: string[] = []): string[] {
 }
 
 const ENGLISH = [
-  ...englishOnly(webEn as Tree, webDe as Tree),
-  ...englishOnly(widgetsEn as Tree, widgetsDe as Tree),
-  ...englishOnly(vizEn as Tree, vizDe as Tree),
+  ...englishOnly(webEn, webDe),
+  ...englishOnly(widgetsEn, widgetsDe),
+  ...englishOnly(vizEn, vizDe),
 ];
 
 async function expectNoEnglish(page: Page) {
@@ -63,7 +65,7 @@ test.describe("every German page", () => {
       await expect(page.locator("html")).toHaveAttribute("lang", "de");
       await expectNoEnglish(page);
       await expectNoSeriousA11yViolations(page);
-      expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+      expect(errors.filter((e) => !e.includes("404"))).toEqual([]);
     });
   }
 

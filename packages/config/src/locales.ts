@@ -17,7 +17,7 @@ if (!LOCALES.includes(DEFAULT_LOCALE))
   throw new Error(`locales.json: the default "${settings.default}" is not one of the locales`);
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+  return typeof value === "string" && LOCALES.includes(value);
 }
 
 /** The language's own name for itself ("Deutsch"), for the language switcher. */

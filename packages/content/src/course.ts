@@ -19,9 +19,9 @@ export interface LocalCourse {
   locale: Locale;
   compiledLessons: readonly CompiledLesson[];
   lessons: readonly LessonMeta[];
-  findLesson(slug: string): CompiledLesson | undefined;
+  findLesson: (slug: string) => CompiledLesson | undefined;
   /** The lessons either side of one, for previous/next links. */
-  neighbours(slug: string): { previous?: LessonMeta; next?: LessonMeta };
+  neighbours: (slug: string) => { previous?: LessonMeta; next?: LessonMeta };
 }
 
 function localCourse(locale: Locale, compiled: readonly CompiledLesson[]): LocalCourse {
@@ -31,7 +31,7 @@ function localCourse(locale: Locale, compiled: readonly CompiledLesson[]): Local
     compiledLessons: compiled,
     lessons: metas,
     findLesson: (slug) => compiled.find((l) => l.meta.slug === slug),
-    neighbours(slug) {
+    neighbours: (slug) => {
       const index = metas.findIndex((l) => l.slug === slug);
       const previous = index > 0 ? metas[index - 1] : undefined;
       const next = index >= 0 ? metas[index + 1] : undefined;

@@ -25,7 +25,7 @@ export function useVizT<N extends VizNamespace>(namespace: N): VizT<N> {
   const useUntyped = useTranslations as unknown as (
     namespace: string,
   ) => (key: string, values?: Values) => string;
-  const t = useUntyped(`viz.${String(namespace)}`);
+  const t = useUntyped(`viz.${namespace}`);
   return (key, values) => t(key, values);
 }
 

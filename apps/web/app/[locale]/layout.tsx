@@ -3,7 +3,6 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { ReactNode } from "react";
 import { ClientMessages } from "@/i18n/client-messages";
 import { routing } from "@/i18n/routing";
 import { SiteFooter } from "@/site/site-footer";

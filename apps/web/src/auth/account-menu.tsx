@@ -67,7 +67,8 @@ export function AccountMenu() {
       </Link>
       <SignOutButton
         label={t("signOut")}
-        className="rounded-md border border-line px-3 py-2 font-medium whitespace-nowrap text-ink hover:bg-panel" />
+        className="rounded-md border border-line px-3 py-2 font-medium whitespace-nowrap text-ink hover:bg-panel"
+      />
     </div>
   );
 }

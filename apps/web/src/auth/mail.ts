@@ -59,7 +59,7 @@ export async function signInMail({
     "",
     url,
     "",
-    `${t("lasts", { minutes })}`,
+    t("lasts", { minutes }),
     "",
     t("unexpected"),
   ].join("\n");

@@ -9,8 +9,6 @@ import Negotiator from "negotiator";
 export function requestLocale(headers: Headers): Locale {
   const header = headers.get("accept-language");
   if (!header) return DEFAULT_LOCALE;
-  const [best] = new Negotiator({ headers: { "accept-language": header } }).languages([
-    ...LOCALES,
-  ]);
+  const [best] = new Negotiator({ headers: { "accept-language": header } }).languages([...LOCALES]);
   return best ?? DEFAULT_LOCALE;
 }

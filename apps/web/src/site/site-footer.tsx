@@ -11,6 +11,8 @@ export async function SiteFooter() {
           <Link href="/course" className="underline underline-offset-4">
             {t("course")}
           </Link>
+          {/* The service's JSON status, not a page: a plain link, outside the language's pages. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- an API route */}
           <a href="/api/health" className="underline underline-offset-4">
             {t("status")}
           </a>

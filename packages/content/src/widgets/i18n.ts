@@ -24,6 +24,6 @@ export function useWidgetT<N extends WidgetNamespace>(namespace: N): WidgetT<N> 
   const useUntyped = useTranslations as unknown as (
     namespace: string,
   ) => (key: string, values?: Values) => string;
-  const t = useUntyped(`widgets.${String(namespace)}`);
+  const t = useUntyped(`widgets.${namespace}`);
   return (key, values) => t(key, values);
 }
