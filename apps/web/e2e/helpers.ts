@@ -1,5 +1,17 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
+/** The course's lessons, in order. */
+export const LESSONS = [
+  "introduction",
+  "a-single-neuron",
+  "activation-functions",
+  "the-forward-pass",
+  "measuring-error",
+  "backpropagation-and-gradient-descent",
+  "why-deep-works",
+  "summary",
+];
+
 /** Console errors and uncaught exceptions on a page, collected from the moment it opens. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

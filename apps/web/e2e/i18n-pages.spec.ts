@@ -7,23 +7,12 @@ import type { Page } from "@playwright/test";
 import webDe from "../messages/de.json" with { type: "json" };
 import webEn from "../messages/en.json" with { type: "json" };
 import { expect, test } from "./fixtures";
-import { loadEveryWidget, watchErrors } from "./helpers.ts";
+import { LESSONS, loadEveryWidget, watchErrors } from "./helpers.ts";
 
 /**
  * Every German page, at both sizes: in German (none of the catalogue's English sentences on it),
  * every figure loaded, and no serious or critical axe-core violation.
  */
-
-const LESSONS = [
-  "introduction",
-  "a-single-neuron",
-  "activation-functions",
-  "the-forward-pass",
-  "measuring-error",
-  "backpropagation-and-gradient-descent",
-  "why-deep-works",
-  "summary",
-];
 
 interface Tree {
   [key: string]: string | Tree;
@@ -58,7 +47,17 @@ async function expectNoEnglish(page: Page) {
 }
 
 test.describe("every German page", () => {
-  for (const path of ["/de", "/de/course", "/de/sign-in", "/de/account", "/de/nichts-hier"]) {
+  for (const path of [
+    "/de",
+    "/de/course",
+    "/de/sign-in",
+    "/de/sign-out",
+    "/de/account",
+    "/de/dashboard",
+    "/de/auth/error?error=Verification",
+    "/de/dev/outbox",
+    "/de/nichts-hier",
+  ]) {
     test(`${path}: German, no English, no serious axe-core violations`, async ({ page }) => {
       const errors = watchErrors(page);
       await page.goto(path);

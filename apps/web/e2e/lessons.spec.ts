@@ -1,18 +1,7 @@
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
 import { expect, test } from "./fixtures";
 import { FIRST_LOAD_BUDGET_GZIP, measureFirstLoad } from "../scripts/first-load.ts";
-import { loadEveryWidget, watchErrors } from "./helpers.ts";
-
-const LESSONS = [
-  "introduction",
-  "a-single-neuron",
-  "activation-functions",
-  "the-forward-pass",
-  "measuring-error",
-  "backpropagation-and-gradient-descent",
-  "why-deep-works",
-  "summary",
-];
+import { LESSONS, loadEveryWidget, watchErrors } from "./helpers.ts";
 
 for (const slug of LESSONS) {
   test(`${slug}: opens, loads every figure without console errors and passes axe-core`, async ({

@@ -279,6 +279,8 @@ export class TensorTrainer {
       this.assign(this.snapshot);
       throw new DivergenceError(
         this.step,
+        Number.isFinite(this.lastLoss) ? "weight" : "loss",
+        this.lastLoss,
         `the loss became ${this.lastLoss} (weights were rolled back to step ${this.snapshotStep})`,
       );
     }

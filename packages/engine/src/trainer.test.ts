@@ -6,6 +6,15 @@ import { initWeights, type NetworkSpec } from "./network-spec.ts";
 import { runTraining } from "./run.ts";
 import { DivergenceError, Trainer } from "./trainer.ts";
 
+describe("DivergenceError", () => {
+  it("carries the step, the reason and the loss, and says it in English for developers", () => {
+    const lost = new DivergenceError(7, "loss", Number.POSITIVE_INFINITY);
+    expect([lost.step, lost.reason, lost.loss]).toEqual([7, "loss", Number.POSITIVE_INFINITY]);
+    expect(lost.message).toMatch(/^Training diverged at step 7: the loss is Infinity\./);
+    expect(new DivergenceError(3, "weight").message).toContain("a weight overflowed");
+  });
+});
+
 const xorSpec: NetworkSpec = {
   inputs: 2,
   layers: [
@@ -175,6 +184,9 @@ describe("Trainer", () => {
     expect((caught as DivergenceError).message).toMatch(
       /diverged at step \d+.*smaller learning rate/,
     );
+    // What stopped it, for a learner's message in any language.
+    expect(["loss", "gradient", "weight"]).toContain((caught as DivergenceError).reason);
+    expect((caught as DivergenceError).step).toBeGreaterThan(0);
     expect(trainer.getWeights().every((w) => w.kernel.every(Number.isFinite))).toBe(true);
   });
 

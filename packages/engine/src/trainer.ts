@@ -57,17 +57,33 @@ export interface Evaluation {
 }
 
 /** Training went numerically wrong (a learning rate far too large, usually). */
+/**
+ * What made training stop: the loss stopped being a number, a gradient did, or a weight
+ * overflowed. `reason` and `loss` are for a learner's message in their language; the message is
+ * the developer's, in English.
+ */
+export type DivergenceReason = "loss" | "gradient" | "weight";
+
 export class DivergenceError extends Error {
   override name = "DivergenceError";
   constructor(
     readonly step: number,
-    detail: string,
+    readonly reason: DivergenceReason,
+    /** The loss that stopped it (NaN or ±Infinity), for reason "loss". */
+    readonly loss: number = Number.NaN,
+    detail: string = DIVERGENCE_DETAIL[reason](loss),
   ) {
     super(
       `Training diverged at step ${step}: ${detail}. The weights were kept as they were before that step; try a smaller learning rate.`,
     );
   }
 }
+
+const DIVERGENCE_DETAIL: Record<DivergenceReason, (loss: number) => string> = {
+  loss: (loss) => `the loss is ${loss}`,
+  gradient: () => "a gradient is not finite",
+  weight: () => "a weight overflowed",
+};
 
 export class Trainer {
   readonly spec: NetworkSpec;
@@ -151,17 +167,17 @@ export class Trainer {
   private update(loss: number): void {
     const { params, grads } = this.kernel;
     if (!Number.isFinite(loss))
-      throw new DivergenceError(this.sampler.step + 1, `the loss is ${loss}`);
+      throw new DivergenceError(this.sampler.step + 1, "loss", loss);
     for (const g of grads) {
       if (!Number.isFinite(g))
-        throw new DivergenceError(this.sampler.step + 1, "a gradient is not finite");
+        throw new DivergenceError(this.sampler.step + 1, "gradient");
     }
     this.backup.set(params);
     this.optimizer.apply(params, grads);
     for (const w of params) {
       if (!Number.isFinite(w)) {
         params.set(this.backup);
-        throw new DivergenceError(this.sampler.step + 1, "a weight overflowed");
+        throw new DivergenceError(this.sampler.step + 1, "weight");
       }
     }
   }

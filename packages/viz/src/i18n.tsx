@@ -13,20 +13,32 @@ export type VizNamespace = keyof VizMessages;
 /** Message values: numbers (formatted by the message, per language) and words. */
 export type Values = Record<string, string | number>;
 
-/** A translator for one component's messages; its keys are checked by TypeScript. */
-export type VizT<N extends VizNamespace> = (
-  key: keyof VizMessages[N] & string,
+/** A translator for one namespace's messages, its keys checked by TypeScript. */
+export type ScopedT<Messages, N extends keyof Messages> = (
+  key: keyof Messages[N] & string,
   values?: Values,
 ) => string;
 
-export function useVizT<N extends VizNamespace>(namespace: N): VizT<N> {
-  // The keys are checked by the translator's type; use-intl's own typing would need to know
-  // the app's whole catalogue, which differs from app to app.
+/**
+ * The translator for `namespace` of the package catalogue an app puts under `scope` ("viz",
+ * "widgets"). Its keys are checked by the caller's type: use-intl's own typing would need the
+ * app's whole catalogue, which differs from app to app.
+ */
+export function useScopedT(
+  scope: string,
+  namespace: string,
+): (key: string, values?: Values) => string {
   const useUntyped = useTranslations as unknown as (
     namespace: string,
   ) => (key: string, values?: Values) => string;
-  const t = useUntyped(`viz.${namespace}`);
-  return (key, values) => t(key, values);
+  return useUntyped(`${scope}.${namespace}`);
+}
+
+/** A translator for one component's messages; its keys are checked by TypeScript. */
+export type VizT<N extends VizNamespace> = ScopedT<VizMessages, N>;
+
+export function useVizT<N extends VizNamespace>(namespace: N): VizT<N> {
+  return useScopedT("viz", namespace);
 }
 
 /**

@@ -12,6 +12,7 @@ import { useReducedMotion } from "@neuronlab/viz/hooks/use-reduced-motion";
 import { useThrottledValue } from "@neuronlab/viz/hooks/use-throttled";
 import { useFormatNumber, type FormatNumber } from "@neuronlab/viz/i18n";
 import { LossCurve, LossSeries } from "@neuronlab/viz/loss-curve";
+import { divergenceValues } from "./divergence.ts";
 import { useWidgetT, type WidgetT } from "./i18n.ts";
 
 export interface DigitsDemoProps {
@@ -94,32 +95,6 @@ function networkName(t: DigitsT, hidden: readonly number[]): string {
 /** The same inside a sentence: "no hidden layer", "two hidden layers". */
 function networkNameInline(t: DigitsT, hidden: readonly number[]): string {
   return t("networkNameInline", { count: hidden.length });
-}
-
-/**
- * Why training stopped, in the learner's language: the engine's DivergenceError says it in
- * English ("Training diverged at step 12: a weight overflowed. …"); its cause is one of a few.
- */
-function divergenceText(t: DigitsT, fmt: FormatNumber, error: DivergenceError): string {
-  const detail =
-    /^Training diverged at step \d+: (.*?)\. The weights were kept/s.exec(error.message)?.[1] ??
-    error.message;
-  const loss = /^the loss is (.*)$/.exec(detail)?.[1];
-  const cause =
-    loss !== undefined
-      ? "loss"
-      : detail === "a gradient is not finite"
-        ? "gradient"
-        : detail === "a weight overflowed"
-          ? "weight"
-          : "other";
-  return t("diverged", {
-    step: fmt(error.step, 0),
-    cause,
-    detail,
-    loss: loss ?? "",
-    lossValue: fmt(Number(loss), 2),
-  });
 }
 
 function networkShape(hidden: readonly number[]): string {
@@ -477,7 +452,7 @@ export default function DigitsDemo(props: DigitsDemoProps) {
       ) : null}
       {current?.error ? (
         <p role="alert" className="mt-2 text-sm font-medium">
-          {divergenceText(t, fmt, current.error)}
+          {t("diverged", divergenceValues(current.error, fmt))}
         </p>
       ) : null}
 

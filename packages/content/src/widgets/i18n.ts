@@ -1,4 +1,4 @@
-import { useTranslations } from "use-intl";
+import { useScopedT, type ScopedT } from "@neuronlab/viz/i18n";
 import type en from "../../messages/en.json";
 
 /**
@@ -10,20 +10,9 @@ import type en from "../../messages/en.json";
 export type WidgetMessages = typeof en;
 export type WidgetNamespace = keyof WidgetMessages;
 
-export type Values = Record<string, string | number>;
-
 /** A translator for one widget's messages; its keys are checked by TypeScript. */
-export type WidgetT<N extends WidgetNamespace> = (
-  key: keyof WidgetMessages[N] & string,
-  values?: Values,
-) => string;
+export type WidgetT<N extends WidgetNamespace> = ScopedT<WidgetMessages, N>;
 
 export function useWidgetT<N extends WidgetNamespace>(namespace: N): WidgetT<N> {
-  // The keys are checked by the translator's type; use-intl's own typing would need to know
-  // the app's whole catalogue, which differs from app to app.
-  const useUntyped = useTranslations as unknown as (
-    namespace: string,
-  ) => (key: string, values?: Values) => string;
-  const t = useUntyped(`widgets.${namespace}`);
-  return (key, values) => t(key, values);
+  return useScopedT("widgets", namespace);
 }

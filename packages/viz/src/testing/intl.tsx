@@ -12,14 +12,17 @@ const catalogue = { en, de } as const;
 export function IntlWrapper({
   children,
   locale = "en",
+  more = {},
 }: {
   children: ReactNode;
   locale?: keyof typeof catalogue;
+  /** Other packages' messages beside the figures' (the widgets' under "widgets"). */
+  more?: Record<string, unknown>;
 }): ReactElement {
   return (
     <IntlProvider
       locale={locale}
-      messages={{ viz: catalogue[locale] }}
+      messages={{ ...more, viz: catalogue[locale] }}
       timeZone="UTC"
       onError={(error) => {
         throw error;

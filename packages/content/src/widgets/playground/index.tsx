@@ -1,5 +1,6 @@
 "use client";
 
+import { divergenceValues } from "../divergence.ts";
 import { useEffect, useEffectEvent, useId, useMemo, useState, useSyncExternalStore } from "react";
 import { DecisionBoundary } from "@neuronlab/viz/decision-boundary";
 import { useReducedMotion } from "@neuronlab/viz/hooks/use-reduced-motion";
@@ -27,7 +28,6 @@ import {
 import {
   FRAME_BUDGET_MS,
   PlaygroundSession,
-  divergence,
   readsPlane,
   trainingKey,
   type PlaygroundProgress,
@@ -218,7 +218,7 @@ export default function Playground({
     t("announce", { status: statusText, playing: playing ? "yes" : "no" }),
     ANNOUNCE_EVERY_MS,
   );
-  const stopped = session.error ? divergence(session.error) : null;
+  const stopped = session.error;
   const points = useMemo(
     () =>
       config.showTestData ? session.points : session.points.filter((p) => p.split === "train"),
@@ -280,13 +280,7 @@ export default function Playground({
             </p>
             {stopped !== null ? (
               <p role="alert" className="mt-2 text-sm font-medium">
-                {t("diverged", {
-                  step: fmt(stopped.step, 0),
-                  cause: stopped.cause,
-                  detail: stopped.detail,
-                  loss: String(stopped.loss),
-                  lossValue: fmt(stopped.loss),
-                })}
+                {t("diverged", divergenceValues(stopped, fmt))}
               </p>
             ) : null}
             {finished ? (

@@ -89,35 +89,6 @@ export function readsPlane(config: PlaygroundConfig): boolean {
 
 let sessions = 0;
 
-/** What a divergence error says, in parts a message can put into any language. */
-export interface Divergence {
-  /** The step that failed. */
-  step: number;
-  /** What went wrong: the loss stopped being a number, a gradient or a weight did, or else. */
-  cause: "loss" | "gradient" | "weight" | "other";
-  /** The engine's own words for it, in English ("a weight overflowed"). */
-  detail: string;
-  /** For cause "loss": the loss as the engine wrote it ("NaN", "Infinity"); else NaN. */
-  loss: number;
-}
-
-/** The parts of the engine's "Training diverged at step 12: a weight overflowed. …". */
-export function divergence(error: DivergenceError): Divergence {
-  const detail =
-    /^Training diverged at step \d+: (.*?)\. The weights were kept/s.exec(error.message)?.[1] ??
-    error.message;
-  const loss = /^the loss is (.*)$/.exec(detail)?.[1];
-  const cause =
-    loss !== undefined
-      ? "loss"
-      : detail === "a gradient is not finite"
-        ? "gradient"
-        : detail === "a weight overflowed"
-          ? "weight"
-          : "other";
-  return { step: error.step, cause, detail, loss: Number(loss) };
-}
-
 export class PlaygroundSession {
   /** Unique per session, so figures keyed on it redraw after a reset. */
   readonly id = ++sessions;
@@ -130,7 +101,7 @@ export class PlaygroundSession {
   readonly testLoss = new LossSeries();
   readonly points: readonly BoundaryPoint[];
   readonly stepsPerFrame: number;
-  /** Why training stopped (see `divergence` for the learner's words); null while it can go on. */
+  /** Why training stopped (its `reason`, for the learner's words); null while it can go on. */
   error: DivergenceError | null = null;
   stats: PlaygroundStats;
   private weightsAt = -1;

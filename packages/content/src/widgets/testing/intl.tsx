@@ -1,7 +1,5 @@
 import type { ReactElement, ReactNode } from "react";
-import { IntlProvider } from "use-intl";
-import vizDe from "@neuronlab/viz/messages/de.json";
-import vizEn from "@neuronlab/viz/messages/en.json";
+import { IntlWrapper as FiguresIntl } from "@neuronlab/viz/testing/intl";
 import de from "../../../messages/de.json";
 import en from "../../../messages/en.json";
 
@@ -9,7 +7,7 @@ import en from "../../../messages/en.json";
  * For tests: the widgets inside the message provider an app gives them (the widgets' and the
  * figures' messages), in English unless told otherwise, with every missing message an error.
  */
-const catalogue = { en: { viz: vizEn, widgets: en }, de: { viz: vizDe, widgets: de } } as const;
+const catalogue = { en, de } as const;
 
 export function IntlWrapper({
   children,
@@ -19,16 +17,9 @@ export function IntlWrapper({
   locale?: keyof typeof catalogue;
 }): ReactElement {
   return (
-    <IntlProvider
-      locale={locale}
-      messages={catalogue[locale]}
-      timeZone="UTC"
-      onError={(error) => {
-        throw error;
-      }}
-    >
+    <FiguresIntl locale={locale} more={{ widgets: catalogue[locale] }}>
       {children}
-    </IntlProvider>
+    </FiguresIntl>
   );
 }
 
