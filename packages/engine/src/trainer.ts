@@ -166,11 +166,9 @@ export class Trainer {
   /** Applies the optimizer, undoing the step if it produced a non-finite weight. */
   private update(loss: number): void {
     const { params, grads } = this.kernel;
-    if (!Number.isFinite(loss))
-      throw new DivergenceError(this.sampler.step + 1, "loss", loss);
+    if (!Number.isFinite(loss)) throw new DivergenceError(this.sampler.step + 1, "loss", loss);
     for (const g of grads) {
-      if (!Number.isFinite(g))
-        throw new DivergenceError(this.sampler.step + 1, "gradient");
+      if (!Number.isFinite(g)) throw new DivergenceError(this.sampler.step + 1, "gradient");
     }
     this.backup.set(params);
     this.optimizer.apply(params, grads);
