@@ -48,56 +48,62 @@ const accuracy = (key: "shallow" | "deep") =>
 const percentOf = (text: string) => Number(/(\d+)%/.exec(text)?.[1] ?? Number.NaN);
 
 describe("DigitsDemo", () => {
-  it("trains a shallow and a deeper network on real digits and shows their test accuracy", async () => {
-    const user = userEvent.setup();
-    render(<DigitsDemo digits={[3, 7]} trainPerDigit={20} testPerDigit={5} steps={40} />, {
-      wrapper: IntlWrapper,
-    });
-    expect(accuracy("shallow")).toBe("Test accuracy —");
-    expect(accuracy("deep")).toBe("Test accuracy —");
-    expect(screen.getByText("784 → 10")).toBeTruthy();
-    expect(screen.getByText("784 → 32 → 16 → 10")).toBeTruthy();
-    expect(summary()).toBe("Not trained yet. Press Start training.");
+  it(
+    "trains a shallow and a deeper network on real digits and shows their test accuracy",
+    { timeout: 120_000 },
+    async () => {
+      const user = userEvent.setup();
+      render(<DigitsDemo digits={[3, 7]} trainPerDigit={20} testPerDigit={5} steps={40} />, {
+        wrapper: IntlWrapper,
+      });
+      expect(accuracy("shallow")).toBe("Test accuracy —");
+      expect(accuracy("deep")).toBe("Test accuracy —");
+      expect(screen.getByText("784 → 10")).toBeTruthy();
+      expect(screen.getByText("784 → 32 → 16 → 10")).toBeTruthy();
+      expect(summary()).toBe("Not trained yet. Press Start training.");
 
-    await user.click(screen.getByRole("button", { name: "Start training" }));
-    // The two digit files load (seconds in a busy test run), then training starts.
-    await waitFor(
-      () => {
-        expect(screen.getByRole("button", { name: "Stop" })).toBeTruthy();
-      },
-      { timeout: 30_000 },
-    );
-    expect(summary()).toMatch(
-      /^After 0 of 40 steps, share of the 10 test digits recognised: no hidden layer \d+%, two hidden layers \d+%\.$/,
-    );
+      await user.click(screen.getByRole("button", { name: "Start training" }));
+      // The two digit files load and decode (tens of seconds in a CI run that tests other packages
+      // on the same two cores), then training starts.
+      await waitFor(
+        () => {
+          expect(screen.getByRole("button", { name: "Stop" })).toBeTruthy();
+        },
+        { timeout: 75_000 },
+      );
+      expect(summary()).toMatch(
+        /^After 0 of 40 steps, share of the 10 test digits recognised: no hidden layer \d+%, two hidden layers \d+%\.$/,
+      );
 
-    // Training starts on the next animation frame, once React has run the effect that asks for it
-    // (the digits arrived outside act, so the effect runs on a later turn of the event loop).
-    await waitFor(() => {
-      expect(queued.size).toBeGreaterThan(0);
-    });
-    runFrames(400, () => summary().startsWith("After 40 of 40 steps"));
-    expect(summary()).toMatch(/^After 40 of 40 steps/);
-    // Threes and sevens are easy to tell apart: both networks beat a coin toss by far.
-    expect(percentOf(accuracy("shallow"))).toBeGreaterThanOrEqual(80);
-    expect(percentOf(accuracy("deep"))).toBeGreaterThanOrEqual(80);
-    expect(summary()).toContain(`no hidden layer ${String(percentOf(accuracy("shallow")))}%`);
+      // Training starts on the next animation frame, once React has run the effect that asks for it
+      // (the digits arrived outside act, so the effect runs on a later turn of the event loop).
+      await waitFor(() => {
+        expect(queued.size).toBeGreaterThan(0);
+      });
+      runFrames(400, () => summary().startsWith("After 40 of 40 steps"));
+      expect(summary()).toMatch(/^After 40 of 40 steps/);
+      // Threes and sevens are easy to tell apart: both networks beat a coin toss by far.
+      expect(percentOf(accuracy("shallow"))).toBeGreaterThanOrEqual(80);
+      expect(percentOf(accuracy("deep"))).toBeGreaterThanOrEqual(80);
+      expect(summary()).toContain(`no hidden layer ${String(percentOf(accuracy("shallow")))}%`);
 
-    // One test digit of each kind, with each network's guess in words.
-    const sample = within(
-      screen.getByRole("region", { name: "Their guesses on some test digits" }),
-    ).getAllByRole("listitem");
-    expect(sample).toHaveLength(2);
-    expect(sample[0]?.textContent).toMatch(/A handwritten [37]\./);
-    expect(sample[0]?.textContent).toMatch(/No hidden layer: guess [37], (right|wrong)\./);
-    expect(sample[0]?.textContent).toMatch(/Two hidden layers: guess [37], (right|wrong)\./);
-    // Finished: nothing more to run until the learner starts over.
-    const start = screen.getByRole<HTMLButtonElement>("button", { name: "Finished" });
-    expect(start.disabled).toBe(true);
+      // One test digit of each kind, with each network's guess in words.
+      const sample = within(
+        screen.getByRole("region", { name: "Their guesses on some test digits" }),
+      ).getAllByRole("listitem");
+      expect(sample).toHaveLength(2);
+      expect(sample[0]?.textContent).toMatch(/A handwritten [37]\./);
+      expect(sample[0]?.textContent).toMatch(/No hidden layer: guess [37], (right|wrong)\./);
+      expect(sample[0]?.textContent).toMatch(/Two hidden layers: guess [37], (right|wrong)\./);
+      // Finished: nothing more to run until the learner starts over.
+      const start = screen.getByRole<HTMLButtonElement>("button", { name: "Finished" });
+      expect(start.disabled).toBe(true);
 
-    await user.click(screen.getByRole("button", { name: "Start over" }));
-    expect(summary()).toMatch(/^After 0 of 40 steps/);
-  }, 60_000);
+      await user.click(screen.getByRole("button", { name: "Start over" }));
+      expect(summary()).toMatch(/^After 0 of 40 steps/);
+    },
+    60_000,
+  );
 
   it("keeps a lesson's settings in range", () => {
     expect(
