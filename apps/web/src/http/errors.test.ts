@@ -237,6 +237,7 @@ describe("the Errors catalogue", () => {
     limit: 8,
     keys: "x, y",
     keyCount: 2,
+    languages: "en, de",
   };
 
   it("has every message in every language, and each one formats", async () => {
