@@ -25,6 +25,9 @@ export default defineVitestConfig({
     // A database test starts a server and applies the migrations: seconds on a busy machine.
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // next-intl's middleware imports "next/server" without a file extension, which Node's own
+    // ES module loader cannot resolve: let Vite load it (proxy.test.ts runs the proxy).
+    server: { deps: { inline: ["next-intl"] } },
     projects: postgresUrl
       ? [
           project("web", ""),
