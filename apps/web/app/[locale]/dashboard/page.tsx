@@ -6,6 +6,7 @@ import { getSessionUser } from "@/auth/session";
 import { maybeDb } from "@/db";
 import { lessonLabel } from "@/lessons/lesson-label";
 import { ClientMessages } from "@/i18n/client-messages";
+import { courseLink } from "@/i18n/course-link";
 import { getPathname, Link } from "@/i18n/navigation";
 import { DashboardSync } from "@/progress/dashboard-sync";
 import { exerciseLabel } from "@/progress/exercise-labels";
@@ -141,18 +142,7 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
           {t("recent")}
         </h2>
         {progress.recentAttempts.length === 0 ? (
-          <p className="mt-3 text-muted">
-            {t.rich("noAnswers", {
-              link: (chunks) => (
-                <Link
-                  href="/course"
-                  className="font-medium text-accent underline underline-offset-4"
-                >
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </p>
+          <p className="mt-3 text-muted">{t.rich("noAnswers", { link: courseLink })}</p>
         ) : (
           <div className="mt-4 overflow-x-auto rounded-xl border border-line">
             <table className="w-full text-left text-sm">

@@ -8,6 +8,7 @@ import { getSessionUser } from "@/auth/session";
 import { SignInForm } from "@/auth/sign-in-form";
 import { ownEntry } from "@/http/lookup";
 import { ClientMessages } from "@/i18n/client-messages";
+import { courseLink } from "@/i18n/course-link";
 import { getPathname, Link } from "@/i18n/navigation";
 
 export async function generateMetadata({
@@ -92,18 +93,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
               </div>
             ) : null}
           </ClientMessages>
-          <p className="mt-8 text-sm text-muted">
-            {t.rich("courseIsOpen", {
-              link: (chunks) => (
-                <Link
-                  href="/course"
-                  className="font-medium text-accent underline underline-offset-4"
-                >
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </p>
+          <p className="mt-8 text-sm text-muted">{t.rich("courseIsOpen", { link: courseLink })}</p>
         </>
       )}
     </div>
