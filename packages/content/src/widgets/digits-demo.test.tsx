@@ -102,7 +102,6 @@ describe("DigitsDemo", () => {
       await user.click(screen.getByRole("button", { name: "Start over" }));
       expect(summary()).toMatch(/^After 0 of 40 steps/);
     },
-    60_000,
   );
 
   it("keeps a lesson's settings in range", () => {
