@@ -31,6 +31,12 @@ export async function SiteHeader() {
           <Link href="/course" className="font-medium text-ink underline-offset-4 hover:underline">
             {t("course")}
           </Link>
+          <Link
+            href="/educator"
+            className="font-medium text-ink underline-offset-4 hover:underline"
+          >
+            {t("teach")}
+          </Link>
         </nav>
         <div className="flex items-center gap-3">
           <LanguageSwitcher />

@@ -12,6 +12,8 @@ import { DashboardSync } from "@/progress/dashboard-sync";
 import { exerciseLabel } from "@/progress/exercise-labels";
 import { getProgress } from "@/progress/progress-api";
 import { lessonSummary, viewOfAccount } from "@/progress/progress-view";
+import { MyCohorts } from "@/teaching/my-cohorts";
+import { loadMyCohorts } from "@/teaching/teaching";
 
 export async function generateMetadata({
   params,
@@ -30,11 +32,12 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
   const user = db ? await getSessionUser() : null;
   if (!db || !user) return <SignInPrompt locale={locale} />;
 
-  const [t, labels, format, progress] = await Promise.all([
+  const [t, labels, format, progress, cohorts] = await Promise.all([
     getTranslations("Dashboard"),
     getTranslations("LessonLabel"),
     getFormatter(),
     getProgress(user, db),
+    loadMyCohorts(user, db),
   ]);
   const { compiledLessons } = courseIn(locale);
   const view = viewOfAccount(progress);
@@ -83,6 +86,18 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
           <Stat id="Answers given" label={t("answersGiven")} value={attempts} />
         </dl>
       </section>
+
+      <MyCohorts
+        cohorts={cohorts}
+        lessons={compiledLessons.map(({ meta }) => ({ slug: meta.slug, title: meta.title }))}
+        done={
+          new Set(
+            compiledLessons
+              .filter(({ meta }) => view.lessons[meta.slug]?.completedAt)
+              .map(({ meta }) => meta.slug),
+          )
+        }
+      />
 
       <section aria-labelledby="lessons" className="mt-10">
         <h2 id="lessons" className="text-xl font-semibold">

@@ -1,0 +1,80 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useActionState, useId, type ReactNode } from "react";
+import { idle, type ActionState } from "./action-state";
+
+type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
+
+/**
+ * A cohort form: a server action behind a plain form (it works without JavaScript), its hidden
+ * fields, its refusal shown next to it (role="alert", tied to the form by aria-describedby) and
+ * its success said politely (role="status").
+ */
+export function ActionForm({
+  action,
+  hidden = {},
+  submit,
+  variant = "primary",
+  confirm,
+  children,
+  className,
+}: {
+  action: Action;
+  hidden?: Record<string, string>;
+  /** The submit button's words. */
+  submit: string;
+  variant?: "primary" | "secondary" | "danger";
+  /** Asked before a change that cannot be undone (a learner removed, a cohort left). */
+  confirm?: string;
+  children?: ReactNode;
+  className?: string;
+}) {
+  const t = useTranslations("Teaching.Form");
+  const locale = useLocale();
+  const [state, formAction, pending] = useActionState(action, idle);
+  const messageId = useId();
+  const buttonClass =
+    variant === "primary"
+      ? "bg-accent text-accent-ink"
+      : variant === "danger"
+        ? "border border-red-700 text-red-800 dark:border-red-400 dark:text-red-300"
+        : "border border-line bg-panel";
+  return (
+    <form
+      action={formAction}
+      noValidate
+      className={className}
+      aria-describedby={state.status === "idle" ? undefined : messageId}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+    >
+      <input type="hidden" name="locale" value={locale} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <button
+        type="submit"
+        disabled={pending}
+        className={`mt-2 rounded-md px-3 py-1.5 text-sm font-semibold disabled:opacity-60 ${buttonClass}`}
+      >
+        {submit}
+      </button>
+      {state.status === "error" ? (
+        <p
+          id={messageId}
+          role="alert"
+          className="mt-2 text-sm font-medium text-red-800 dark:text-red-300"
+        >
+          {state.message}
+        </p>
+      ) : state.status === "done" ? (
+        <p id={messageId} role="status" className="mt-2 text-sm text-muted">
+          {t(state.message as "saved")}
+        </p>
+      ) : null}
+    </form>
+  );
+}
