@@ -20,7 +20,18 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvFie
     value === null ? "" : typeof value === "string" ? spreadsheetSafe(value) : String(value);
   return `\uFEFF${stringify([header.map(cell), ...rows.map((row) => row.map(cell))], {
     record_delimiter: "\r\n",
+    // With its own record delimiter, csv-stringify quotes only that: a lone line break in a
+    // field (a multi-line answer) must be quoted too, or it splits the row.
+    quoted_match: /[\r\n]/,
   })}`;
+}
+
+/** Percent-encoding for `filename*` (RFC 8187): encodeURIComponent leaves ' ( ) * as they are. */
+function rfc8187(text: string): string {
+  return encodeURIComponent(text).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /**
@@ -36,7 +47,7 @@ export function csvResponse(filename: string, csv: string): Response {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${ascii || "export.csv"}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Content-Disposition": `attachment; filename="${ascii || "export.csv"}"; filename*=UTF-8''${rfc8187(filename)}`,
       "Cache-Control": "no-store",
     },
   });
