@@ -11,6 +11,12 @@ export default defineAppE2EConfig({
   // At phone size: every page's layout and accessibility, and the lessons with their figures.
   // Requests, accounts, security and the widgets' behaviour are the same at every size.
   phone: {
-    testMatch: ["accessibility.spec.ts", "lessons.spec.ts", "site.spec.ts", "i18n-pages.spec.ts"],
+    testMatch: [
+      "accessibility.spec.ts",
+      "lessons.spec.ts",
+      "site.spec.ts",
+      "i18n-pages.spec.ts",
+      "educator.spec.ts",
+    ],
   },
 });

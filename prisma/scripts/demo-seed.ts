@@ -58,6 +58,12 @@ export async function seedDemo(db: Db): Promise<void> {
     update: {},
     select: { id: true },
   });
+  await db.cohortTeacher.upsert({
+    where: { cohortId_userId: { cohortId: cohort.id, userId: educator.id } },
+    create: { cohortId: cohort.id, userId: educator.id },
+    update: {},
+    select: { cohortId: true },
+  });
   await db.cohortMembership.upsert({
     where: { cohortId_userId: { cohortId: cohort.id, userId: learner.id } },
     create: { cohortId: cohort.id, userId: learner.id },

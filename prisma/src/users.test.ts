@@ -83,7 +83,7 @@ async function world(db: Db) {
     data: [ana, ben].map((u) => ({
       cohortId: cohort.id,
       email: u.email,
-      code: `${u.email}-invite`,
+      codeHash: `${u.email}-invite-hash`,
       expiresAt: new Date(Date.now() + 1e9),
     })),
   });

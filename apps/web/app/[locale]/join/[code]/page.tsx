@@ -21,7 +21,7 @@ export const dynamic = "force-dynamic";
 export default async function JoinPage({ params }: PageProps<"/[locale]/join/[code]">) {
   const { locale, code: rawCode } = await params;
   setRequestLocale(locale);
-  const code = decodeURIComponent(rawCode);
+  const code = decoded(rawCode);
   const t = await getTranslations("Teaching.Join");
   const db = maybeDb();
   const user = db ? await getSessionUser() : null;
@@ -66,4 +66,13 @@ export default async function JoinPage({ params }: PageProps<"/[locale]/join/[co
       )}
     </PageFrame>
   );
+}
+
+/** The code as typed into the address; a broken percent-encoding is kept as it came. */
+function decoded(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
