@@ -79,7 +79,7 @@ async function learner(db: Db, name: string) {
     data: {
       cohortId: cohort.id,
       email: `friend-of-${name}-${n}@example.com`,
-      code: `INV-${n}`,
+      codeHash: `inv-hash-${n}`,
       expiresAt: new Date(Date.now() + 1e9),
     },
     select: { id: true },

@@ -2,14 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { hasLocale } from "next-intl";
-import { getLocale } from "next-intl/server";
 import { getSessionUser } from "@/auth/session";
 import { getDb } from "@/db";
 import { errorText, HttpError } from "@/http/errors";
 import { getPathname } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
 import type { ActionState } from "./action-state";
+import { act, formLocale } from "./action-kit";
 import {
   addTeacherFor,
   archiveCohortFor,
@@ -25,7 +23,6 @@ import {
   setAssignmentFor,
   setJoinEnabledFor,
   updateCohortFor,
-  type Actor,
 } from "./teaching";
 
 /**
@@ -34,37 +31,6 @@ import {
  * teaching.ts, which validate them and check the record. A refusal comes back as the form's
  * error, in the form's language; nothing is changed by a refused request.
  */
-
-type Rule = (
-  actor: Actor,
-  db: ReturnType<typeof getDb>,
-  fields: Record<string, string>,
-) => Promise<unknown>;
-
-async function formLocale(form: unknown) {
-  const sent = form instanceof FormData ? form.get("locale") : null;
-  return hasLocale(routing.locales, sent) ? sent : await getLocale();
-}
-
-function act(rule: Rule, done: string) {
-  return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
-    const locale = await formLocale(form);
-    if (!((form as unknown) instanceof FormData)) {
-      return { status: "error", message: await errorText({ key: "malformed_action" }, locale) };
-    }
-    try {
-      await rule(await getSessionUser(), getDb(), fieldsOf(form));
-    } catch (error) {
-      if (error instanceof HttpError) {
-        return { status: "error", message: await errorText(error, locale) };
-      }
-      throw error;
-    }
-    revalidatePath("/[locale]/educator", "layout");
-    revalidatePath("/[locale]/dashboard", "page");
-    return { status: "done", message: done, at: Date.now() };
-  };
-}
 
 export const updateCohortAction = act(updateCohortFor, "saved");
 export const archiveCohortAction = act(archiveCohortFor, "saved");
