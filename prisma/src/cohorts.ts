@@ -15,7 +15,8 @@ const JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 /** A new join code: 8 symbols of 32 (40 bits), shown as XXXX-XXXX. */
 export function newJoinCode(): string {
   let code = "";
-  for (let i = 0; i < 8; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  for (let i = 0; i < 8; i++)
+    code += JOIN_CODE_ALPHABET.charAt(randomInt(JOIN_CODE_ALPHABET.length));
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
@@ -25,7 +26,9 @@ export function newJoinCode(): string {
  */
 export function normaliseJoinCode(input: string): string {
   const bare = input.toUpperCase().replace(/[\s-]+/g, "");
-  return bare.length === 8 && /^[A-Z0-9]+$/.test(bare) ? `${bare.slice(0, 4)}-${bare.slice(4)}` : bare;
+  return bare.length === 8 && /^[A-Z0-9]+$/.test(bare)
+    ? `${bare.slice(0, 4)}-${bare.slice(4)}`
+    : bare;
 }
 
 export interface CohortSettings {
@@ -150,18 +153,17 @@ export async function cohortForTeacher(db: Db, userId: string, cohortId: string)
 export type TeacherCohort = NonNullable<Awaited<ReturnType<typeof cohortForTeacher>>>;
 
 /**
- * Runs `change` on a cohort the user teaches and that is not archived (unless `archived` allows
- * it); false when there is no such cohort for them.
+ * Changes a cohort the user teaches and that is not archived; false when there is no such cohort
+ * for them.
  */
 async function changeTaught(
   db: Db,
   userId: string,
   cohortId: string,
   data: Prisma.CohortUpdateManyMutationInput,
-  { evenArchived = false } = {},
 ): Promise<boolean> {
   const { count } = await db.cohort.updateMany({
-    where: { id: cohortId, ...taughtBy(userId), ...(evenArchived ? {} : { archivedAt: null }) },
+    where: { id: cohortId, ...taughtBy(userId), archivedAt: null },
     data,
   });
   return count === 1;
@@ -171,14 +173,18 @@ export function updateCohort(db: Db, userId: string, cohortId: string, settings:
   return changeTaught(db, userId, cohortId, settings);
 }
 
-export function setCohortArchived(db: Db, userId: string, cohortId: string, archived: boolean) {
-  return changeTaught(
-    db,
-    userId,
-    cohortId,
-    { archivedAt: archived ? new Date() : null },
-    { evenArchived: true },
-  );
+/** Archives or restores; archiving an archived cohort keeps the day it was archived. */
+export async function setCohortArchived(
+  db: Db,
+  userId: string,
+  cohortId: string,
+  archived: boolean,
+): Promise<boolean> {
+  await db.cohort.updateMany({
+    where: { id: cohortId, ...taughtBy(userId), archivedAt: archived ? null : { not: null } },
+    data: { archivedAt: archived ? new Date() : null },
+  });
+  return (await db.cohort.count({ where: { id: cohortId, ...taughtBy(userId) } })) === 1;
 }
 
 export function setJoinEnabled(db: Db, userId: string, cohortId: string, enabled: boolean) {
@@ -228,22 +234,17 @@ export async function addTeacher(
     select: { id: true },
   });
   if (!colleague) return "no_account";
-  return db.$transaction(async (tx) => {
-    const existing = await tx.cohortTeacher.findUnique({
-      where: { cohortId_userId: { cohortId, userId: colleague.id } },
-      select: { userId: true },
-    });
-    if (existing) return "already";
-    await tx.cohortTeacher.create({
-      data: { cohortId, userId: colleague.id },
-      select: { userId: true },
-    });
-    await tx.user.updateMany({
-      where: { id: colleague.id, role: "LEARNER" },
-      data: { role: "EDUCATOR" },
-    });
-    return "added";
+  // Two requests adding the same colleague at once: one adds, the other finds the row.
+  const { count } = await db.cohortTeacher.createMany({
+    data: [{ cohortId, userId: colleague.id }],
+    skipDuplicates: true,
   });
+  if (count === 0) return "already";
+  await db.user.updateMany({
+    where: { id: colleague.id, role: "LEARNER" },
+    data: { role: "EDUCATOR" },
+  });
+  return "added";
 }
 
 /**
@@ -258,11 +259,15 @@ export async function removeTeacher(
 ): Promise<"removed" | "last" | "not_found"> {
   if (!(await teachesOpen(db, userId, cohortId))) return "not_found";
   return db.$transaction(async (tx) => {
+    // Teachers removing one another at once take turns on the cohort's row, so the second sees
+    // what the first left (READ COMMITTED alone would let both see two teachers).
+    await tx.$executeRaw`SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
     const teachers = await tx.cohortTeacher.findMany({
       where: { cohortId },
       select: { userId: true },
     });
-    if (!teachers.some((t) => t.userId === teacherId)) return "not_found";
+    const ids = teachers.map((t) => t.userId);
+    if (!ids.includes(userId) || !ids.includes(teacherId)) return "not_found";
     if (teachers.length === 1) return "last";
     await tx.cohortTeacher.delete({ where: { cohortId_userId: { cohortId, userId: teacherId } } });
     return "removed";
@@ -277,7 +282,9 @@ export async function removeLearner(
   learnerId: string,
 ): Promise<boolean> {
   if (!(await teachesOpen(db, userId, cohortId))) return false;
-  const { count } = await db.cohortMembership.deleteMany({ where: { cohortId, userId: learnerId } });
+  const { count } = await db.cohortMembership.deleteMany({
+    where: { cohortId, userId: learnerId },
+  });
   return count === 1;
 }
 

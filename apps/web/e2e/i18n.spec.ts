@@ -47,11 +47,15 @@ test("the language switcher goes back and forth on a lesson and keeps the reader
     if (heading) window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 120);
   }, section);
 
+  // The switcher knows the section once the header has hydrated (before that a click is a plain
+  // link, without it); the account controls showing up says the header has.
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.getByRole("link", { name: "Deutsch" }).click();
   await expect(page).toHaveURL(new RegExp(`/de/course/a-single-neuron#${section}$`));
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await expect(page.locator(`#${section}`)).toBeInViewport();
   await expect(page.getByRole("link", { name: "English" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Anmelden" })).toBeVisible();
 
   await page.getByRole("link", { name: "English" }).click();
   await expect(page).toHaveURL(new RegExp(`/course/a-single-neuron#${section}$`));
