@@ -106,6 +106,7 @@ test.describe("an educator's journey", () => {
     await expect(lea.page.getByText("What your teachers will see")).toBeVisible();
     await lea.page.getByRole("button", { name: "Join the class" }).click();
     await expect(lea.page).toHaveURL(/\/dashboard\?joined=1$/);
+    await expect(lea.page.getByRole("status").filter({ hasText: "You have joined" })).toBeVisible();
     const leasClass = lea.page.locator(`[data-cohort="${cohortName}"]`);
     await expect(leasClass).toContainText("due Mar 14, 2030");
 
@@ -119,7 +120,7 @@ test.describe("an educator's journey", () => {
     await max.page.goto("/join");
     await max.page.getByLabel("Join code").fill("ZZZZ-ZZZZ");
     await max.page.getByRole("button", { name: "Join the class" }).click();
-    await expect(max.page.getByRole("alert")).toHaveText(
+    await expect(max.page.locator("form").getByRole("alert")).toHaveText(
       "There is no class with this code. Check it with your teacher.",
     );
 
@@ -158,7 +159,7 @@ test.describe("an educator's journey", () => {
     await expect(exercise.locator('[data-column="solved"]')).toHaveText("2");
     await expect(exercise.locator('[data-column="first-try"]')).toHaveText("50%");
     await expect(exercise.locator('[data-column="attempts"]')).toHaveText("3");
-    await expect(exercise).toContainText("(once)");
+    await expect(exercise).toContainText("0.7 (once)");
 
     const csv = await page.request.get(
       `/api/educator/cohorts/${cohortUrl.split("/").pop() ?? ""}/export?kind=attempts`,
@@ -172,16 +173,25 @@ test.describe("an educator's journey", () => {
     expect(lines).toHaveLength(4);
     expect(lines.filter((l) => l.startsWith(lea.email))).toHaveLength(2);
     expect(lines.filter((l) => l.startsWith(max.email))).toHaveLength(1);
-    expect(lines[1]).toContain(",A single neuron,neuron-compute-z,");
+    expect(lines[1]).toBe(
+      `${lea.email},Inside a single neuron,neuron-compute-z,0.7,no,${lines[1]?.split(",").pop() ?? ""}`,
+    );
+    expect(lines[2]).toMatch(/,neuron-compute-z,-0\.7,yes,\d{4}-\d\d-\d\dT/);
 
     await expectNoSeriousA11yViolations(page);
+    // For a person to look at: the cohort page as its teacher sees it.
+    await page.screenshot({ path: test.info().outputPath("cohort-desktop.png"), fullPage: true });
   });
 
   test("a learner who leaves disappears from the dashboard", async () => {
     max.page.on("dialog", (dialog) => void dialog.accept());
     await max.page.goto("/dashboard");
     await max.page.getByRole("button", { name: `Leave ${cohortName}` }).click();
-    await expect(max.page.getByText("You have left the class.")).toBeVisible();
+    await expect(max.page).toHaveURL(/\/dashboard\?left=1$/);
+    await expect(
+      max.page.getByRole("status").filter({ hasText: "You have left the class." }),
+    ).toBeVisible();
+    await expect(max.page.locator(`[data-cohort="${cohortName}"]`)).toHaveCount(0);
     await educator.page.goto(cohortUrl);
     await expect(educator.page.getByTestId("class-table").locator("tbody tr")).toHaveCount(1);
   });
@@ -231,6 +241,10 @@ test.describe("the teaching pages at this size", () => {
       await page.getByRole("button", { name: "Create cohort" }).click();
       await expect(page.getByRole("heading", { level: 1, name: "Axe class" })).toBeVisible();
       await expectNoSeriousA11yViolations(page);
+      await page.screenshot({
+        path: test.info().outputPath(`cohort-${colorScheme}.png`),
+        fullPage: true,
+      });
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       ).toBe(true);

@@ -41,7 +41,6 @@ export const removeTeacherAction = act(removeTeacherFor, "saved");
 export const removeLearnerAction = act(removeLearnerFor, "learnerRemoved");
 export const setAssignmentAction = act(setAssignmentFor, "assignmentSaved");
 export const removeAssignmentAction = act(removeAssignmentFor, "saved");
-export const leaveCohortAction = act(leaveCohortFor, "left");
 export const becomeEducatorAction = act((actor, db) => becomeEducatorFor(actor, db), "saved");
 
 /** Creates a cohort and opens its page. */
@@ -79,4 +78,26 @@ export async function joinCohortAction(
   }
   revalidatePath("/[locale]/dashboard", "page");
   redirect(getPathname({ href: { pathname: "/dashboard", query: { joined: "1" } }, locale }));
+}
+
+/**
+ * Leaves a cohort and comes back to the dashboard saying so (the class's own entry, where the
+ * form was, is gone).
+ */
+export async function leaveCohortAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const locale = await formLocale(form);
+  try {
+    if (!((form as unknown) instanceof FormData)) throw new HttpError(400, "malformed_action");
+    await leaveCohortFor(await getSessionUser(), getDb(), fieldsOf(form));
+  } catch (error) {
+    if (error instanceof HttpError) {
+      return { status: "error", message: await errorText(error, locale) };
+    }
+    throw error;
+  }
+  revalidatePath("/[locale]/dashboard", "page");
+  redirect(getPathname({ href: { pathname: "/dashboard", query: { left: "1" } }, locale }));
 }

@@ -1,4 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { Locale } from "@neuronlab/config/locales";
+import { answerText } from "./answer-text";
 import type { ExerciseStats } from "./class-view";
 import { ScrollRegion } from "./scroll-region";
 
@@ -10,7 +12,9 @@ import { ScrollRegion } from "./scroll-region";
 export async function ExerciseTable({
   lessons,
   exercises,
+  locale,
 }: {
+  locale: Locale;
   lessons: { slug: string; title: string; exercises: readonly string[] }[];
   exercises: ExerciseStats[];
 }) {
@@ -71,7 +75,9 @@ export async function ExerciseTable({
                     <ul>
                       {e.wrongAnswers.map((w) => (
                         <li key={w.answer}>
-                          <code className="break-all">{w.answer}</code>{" "}
+                          <span className="break-all font-medium">
+                            {answerText(e.exerciseId, parseStored(w.answer), locale)}
+                          </span>{" "}
                           <span className="text-muted">{t("times", { count: w.count })}</span>
                         </li>
                       ))}
@@ -85,4 +91,13 @@ export async function ExerciseTable({
       </table>
     </ScrollRegion>
   );
+}
+
+/** The database gives a wrong answer back as JSON text. */
+function parseStored(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }

@@ -13,18 +13,30 @@ export async function MyCohorts({
   cohorts,
   lessons,
   done,
+  notice,
 }: {
+  /** Just joined or left a class (the address says so after the form). */
+  notice?: "joined" | "left" | undefined;
   cohorts: LearnerCohort[];
   lessons: { slug: string; title: string }[];
   /** Lessons this learner has finished. */
   done: ReadonlySet<string>;
 }) {
-  const [t, format] = await Promise.all([getTranslations("Teaching.MyCohorts"), getFormatter()]);
+  const [t, format, said] = await Promise.all([
+    getTranslations("Teaching.MyCohorts"),
+    getFormatter(),
+    getTranslations("Teaching.Form"),
+  ]);
   return (
     <section aria-labelledby="my-cohorts" className="mt-10">
       <h2 id="my-cohorts" className="text-xl font-semibold">
         {t("title")}
       </h2>
+      {notice ? (
+        <p role="status" className="mt-3 rounded-lg border border-line bg-panel p-3">
+          {said(notice)}
+        </p>
+      ) : null}
       {cohorts.length === 0 ? (
         <p className="mt-3 text-muted">
           {t.rich("none", {

@@ -26,6 +26,7 @@ import {
 import { consumeRateLimit } from "@neuronlab/db/rate-limit";
 import type { SessionUser } from "@/auth/session";
 import { HttpError, issueValues } from "@/http/errors";
+import { answerText, numericAnswer } from "./answer-text";
 import { classView, type ClassView } from "./class-view";
 import { toCsv } from "./csv";
 import { dayIn, endOfDayIn, isTimeZone } from "./due-dates";
@@ -349,7 +350,8 @@ export async function exportCohortCsv(
     names.get(a.userId) ?? "",
     titles.get(a.lessonSlug) ?? a.lessonSlug,
     a.exerciseId,
-    JSON.stringify(a.answer),
+    // A number stays a number (a spreadsheet sums it); other answers in words.
+    numericAnswer(a.answer) ?? answerText(a.exerciseId, a.answer, locale),
     a.correct ? headings.yes : headings.no,
     a.createdAt.toISOString(),
   ]);

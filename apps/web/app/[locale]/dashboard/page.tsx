@@ -3,6 +3,7 @@ import type { Locale } from "next-intl";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { courseIn } from "@neuronlab/content/course";
 import { getSessionUser } from "@/auth/session";
+import { MyCertificate } from "@/certificates/my-certificate";
 import { maybeDb } from "@/db";
 import { lessonLabel } from "@/lessons/lesson-label";
 import { ClientMessages } from "@/i18n/client-messages";
@@ -25,8 +26,12 @@ export async function generateMetadata({
 // Per learner, from the session: never prerendered (a build has no database to ask).
 export const dynamic = "force-dynamic";
 
-export default async function DashboardPage({ params }: PageProps<"/[locale]/dashboard">) {
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/dashboard">) {
   const { locale } = await params;
+  const { joined, left } = await searchParams;
   setRequestLocale(locale);
   const db = maybeDb();
   const user = db ? await getSessionUser() : null;
@@ -87,7 +92,9 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/das
         </dl>
       </section>
 
+      <MyCertificate user={user} db={db} />
       <MyCohorts
+        notice={joined === "1" ? "joined" : left === "1" ? "left" : undefined}
         cohorts={cohorts}
         lessons={compiledLessons.map(({ meta }) => ({ slug: meta.slug, title: meta.title }))}
         done={

@@ -192,7 +192,7 @@ export default async function CohortPage({
           <h2 id="exercises" className="text-xl font-semibold">
             {t("exercises")}
           </h2>
-          <ExerciseTable lessons={lessons} exercises={view.exercises} />
+          <ExerciseTable lessons={lessons} exercises={view.exercises} locale={locale} />
         </section>
 
         <section aria-labelledby="assignments" className="mt-10">

@@ -7,6 +7,7 @@ import { HttpError } from "@/http/errors";
 import { Link } from "@/i18n/navigation";
 import { exerciseLabel } from "@/progress/exercise-labels";
 import { PageFrame, SignInFirst } from "@/teaching/page-parts";
+import { answerText } from "@/teaching/answer-text";
 import { displayName } from "@/teaching/class-view";
 import { loadLearnerPage } from "@/teaching/teaching";
 import { ScrollRegion } from "@/teaching/scroll-region";
@@ -89,7 +90,9 @@ export default async function LearnerPage({
                         : a.exerciseId}
                     </td>
                     <td className="p-2">
-                      <code className="break-all">{JSON.stringify(a.answer)}</code>
+                      <span className="break-all">
+                        {answerText(a.exerciseId, a.answer, locale)}
+                      </span>
                     </td>
                     <td className="p-2">{a.correct ? `✓ ${t("right")}` : `✗ ${t("wrong")}`}</td>
                     <td className="p-2 text-muted">
