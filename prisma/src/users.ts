@@ -86,6 +86,14 @@ export async function exportUserData(db: Db, userId: string) {
         },
         orderBy: { joinedAt: "asc" },
       },
+      teaching: {
+        select: { addedAt: true, cohort: { select: { id: true, name: true } } },
+        orderBy: { addedAt: "asc" },
+      },
+      certificates: {
+        select: { code: true, name: true, issuedAt: true, revokedAt: true },
+        orderBy: { issuedAt: "asc" },
+      },
       ownedCohorts: {
         select: {
           id: true,

@@ -7,6 +7,7 @@ const pages = [
   { path: "/running-it", heading: "Running it" },
   { path: "/writing-lessons", heading: "Writing lessons" },
   { path: "/adding-a-language", heading: "Adding a language" },
+  { path: "/educators-guide", heading: "An educator's guide" },
 ] as const;
 
 test("the first page says what the project is and leads on through the pages", async ({ page }) => {

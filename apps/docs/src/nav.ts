@@ -10,6 +10,7 @@ export const docPages: readonly DocPage[] = [
   { href: "/running-it", title: "Running it" },
   { href: "/writing-lessons", title: "Writing lessons" },
   { href: "/adding-a-language", title: "Adding a language" },
+  { href: "/educators-guide", title: "An educator's guide" },
   { href: "/gallery", title: "Figure gallery" },
 ];
 

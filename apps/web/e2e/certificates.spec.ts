@@ -14,7 +14,8 @@ import { LESSONS } from "./helpers";
  * course, nothing else; it prints on one page; an unknown code is a 404.
  */
 
-test.describe.configure({ mode: "serial" });
+// The first test answers the whole course (two playground goals trained on the server).
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 /** An A4 page at 96 dpi, in CSS pixels, and the print margins (15 mm) the page asks for. */
 const A4 = { width: 794, height: 1123 };
@@ -43,9 +44,15 @@ async function completeLessons(page: Page) {
 }
 
 async function answer(page: Page, exerciseId: string, answer: unknown, correct: boolean) {
-  const response = await page.request.post(`/api/exercises/${exerciseId}/attempts`, {
-    data: { attemptId: randomUUID(), answer },
-  });
+  const attemptId = randomUUID();
+  const send = () =>
+    page.request.post(`/api/exercises/${exerciseId}/attempts`, { data: { attemptId, answer } });
+  let response = await send();
+  // A playground goal waits its turn when the grader is busy with other tests' trainings.
+  for (let retry = 1; response.status() === 429 && retry <= 5; retry++) {
+    await page.waitForTimeout(1000 * retry);
+    response = await send();
+  }
   expect(response.status(), `answer ${exerciseId}`).toBe(200);
   expect(await response.json(), `answer ${exerciseId}`).toMatchObject({ correct, saved: true });
 }
@@ -199,7 +206,6 @@ test.describe("a certificate of completion", () => {
     for (const path of [
       "/certificates/nope",
       `/certificates/${"A".repeat(300)}`,
-      "/certificates/%00",
       `/certificates/${code.replace(/^./, "0")}`,
       "/de/certificates/ABCD-EFGH-JKLM-NPQR",
     ]) {
@@ -209,9 +215,15 @@ test.describe("a certificate of completion", () => {
     await expect(
       page.getByRole("heading", { level: 1, name: "Dieses Zertifikat gibt es nicht" }),
     ).toBeVisible();
-    // A broken percent-encoding is refused before any page (src/http/request-guards.ts).
+    // A broken percent-encoding is refused before any page (src/http/request-guards.ts); odd
+    // characters find nothing. Never a 5xx.
     const broken = await page.request.get("/certificates/%E0%A4%A");
     expect(broken.status()).toBe(400);
+    for (const odd of ["%00", "a%0Ab", "__proto__", "..%2F..%2Fetc%2Fpasswd", "%E7%A2%81"]) {
+      const response = await page.request.get(`/certificates/${odd}`);
+      expect(response.status(), odd).toBeGreaterThanOrEqual(400);
+      expect(response.status(), odd).toBeLessThan(500);
+    }
     await context.close();
   });
 });

@@ -31,6 +31,21 @@ async function person(browser: Browser, prefix: string): Promise<Person> {
   return made;
 }
 
+/**
+ * The educator's guide in the docs app shows these pages: with GUIDE_SCREENSHOTS=1 the journey
+ * saves them there (`pnpm --filter @neuronlab/web guide:screenshots`), so the pictures are made
+ * by this script from the real pages, never by hand.
+ */
+async function guideShot(page: Page, name: string, target?: string) {
+  if (!process.env.GUIDE_SCREENSHOTS) return;
+  const path = new URL(`../../docs/public/guide/${name}.png`, import.meta.url).pathname;
+  if (target) {
+    await page.locator(target).screenshot({ path });
+  } else {
+    await page.screenshot({ path });
+  }
+}
+
 async function answer(page: Page, exerciseId: string, value: number) {
   const response = await page.request.post(`/api/exercises/${exerciseId}/attempts`, {
     data: { attemptId: randomUUID(), answer: { kind: "numeric", value } },
@@ -67,6 +82,7 @@ test.describe("an educator's journey", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Teach" })).toBeVisible();
     await page.getByRole("button", { name: "I teach: make me an educator" }).click();
     await expect(page.getByRole("heading", { name: "New cohort" })).toBeVisible();
+    await guideShot(page, "new-cohort", "#new-cohort + form");
 
     // Keyboard only: focus the name field from the heading's section, type, Tab through, Enter.
     await page.getByLabel("Name").focus();
@@ -87,6 +103,7 @@ test.describe("an educator's journey", () => {
     joinLink = (await page.getByTestId("join-link").textContent()) ?? "";
     expect(joinLink).toBe(`http://127.0.0.1:3100/join/${joinCode}`);
     await expect(page.getByRole("img", { name: /QR code of the join link/ })).toBeVisible();
+    await guideShot(page, "joining", "section:has(#join)");
 
     await page.getByLabel("Lesson", { exact: true }).selectOption("a-single-neuron");
     await page.getByLabel(/Due date/).fill("2030-03-14");
@@ -104,6 +121,7 @@ test.describe("an educator's journey", () => {
     await lea.page.goto(new URL(joinLink).pathname);
     await expect(lea.page.getByRole("heading", { name: `Join ${cohortName}` })).toBeVisible();
     await expect(lea.page.getByText("What your teachers will see")).toBeVisible();
+    await guideShot(lea.page, "join-page", "main");
     await lea.page.getByRole("button", { name: "Join the class" }).click();
     await expect(lea.page).toHaveURL(/\/dashboard\?joined=1$/);
     await expect(lea.page.getByRole("status").filter({ hasText: "You have joined" })).toBeVisible();
@@ -179,6 +197,8 @@ test.describe("an educator's journey", () => {
     expect(lines[2]).toMatch(/,neuron-compute-z,-0\.7,yes,\d{4}-\d\d-\d\dT/);
 
     await expectNoSeriousA11yViolations(page);
+    await guideShot(page, "class-dashboard", "section:has(#dashboard)");
+    await guideShot(page, "exercises", "section:has(#exercises)");
     // For a person to look at: the cohort page as its teacher sees it.
     await page.screenshot({ path: test.info().outputPath("cohort-desktop.png"), fullPage: true });
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { isLocale, LOCALES, type Locale } from "@neuronlab/config/locales";
 import { courseIn, findLesson } from "@neuronlab/content/course";
+import { certificatesOfCohort } from "@neuronlab/db/certificates";
 import { classActivity, learnerAttemptsForTeacher } from "@neuronlab/db/class-activity";
 import type { Db } from "@neuronlab/db/client";
 import {
@@ -23,6 +24,7 @@ import {
   setJoinEnabled,
   updateCohort,
 } from "@neuronlab/db/cohorts";
+import { isPupil } from "@neuronlab/db/pupils";
 import { consumeRateLimit } from "@neuronlab/db/rate-limit";
 import type { SessionUser } from "@/auth/session";
 import { HttpError, issueValues } from "@/http/errors";
@@ -83,6 +85,8 @@ export function fieldsOf(form: FormData): Record<string, string> {
 
 export async function becomeEducatorFor(actor: Actor, db: Db): Promise<void> {
   const user = requireSignedIn(actor);
+  // A pupil's account (made from a printed card, issue 12) sees only the course: it cannot teach.
+  if (await isPupil(db, user.id)) throw new HttpError(403, "pupil_restricted.educator");
   await becomeEducator(db, user.id);
 }
 
@@ -178,6 +182,8 @@ export async function joinCohortFor(
   now: Date = new Date(),
 ): Promise<{ cohortId: string; already: boolean }> {
   const user = requireSignedIn(actor);
+  // A pupil stays in the class their teacher added them to: no joining other cohorts by code.
+  if (await isPupil(db, user.id)) throw new HttpError(403, "pupil_restricted.join");
   const { code } = parse(z.object({ code: z.string().trim().min(1).max(40) }), input);
   const limit = await consumeRateLimit(
     db,
@@ -226,6 +232,8 @@ export function courseShape(locale: Locale) {
 export interface CohortPage {
   cohort: NonNullable<Awaited<ReturnType<typeof cohortForTeacher>>>;
   view: ClassView;
+  /** The learners' certificates of completion, by learner id. */
+  certificates: Map<string, { code: string; issuedAt: Date }>;
 }
 
 /** A cohort's page for one of its teachers: 404 for anyone else, whatever their role. */
@@ -237,12 +245,17 @@ export async function loadCohortPage(
   now: Date = new Date(),
 ): Promise<CohortPage> {
   const user = requireEducator(actor);
-  const [cohort, activity] = await Promise.all([
+  const [cohort, activity, certificates] = await Promise.all([
     cohortForTeacher(db, user.id, cohortId),
     classActivity(db, user.id, cohortId),
+    certificatesOfCohort(db, user.id, cohortId),
   ]);
-  if (!cohort || !activity) throw notFound();
-  return { cohort, view: classView(courseShape(locale), activity, cohort.assignments, now) };
+  if (!cohort || !activity || !certificates) throw notFound();
+  return {
+    cohort,
+    view: classView(courseShape(locale), activity, cohort.assignments, now),
+    certificates: new Map(certificates.map(({ userId, ...rest }) => [userId, rest])),
+  };
 }
 
 /** One learner's answers, for a teacher of a cohort they are in. */

@@ -57,7 +57,7 @@ export default async function CohortPage({
     if (error instanceof HttpError && (error.status === 404 || error.status === 403)) notFound();
     throw error;
   }
-  const { cohort, view } = page;
+  const { cohort, view, certificates } = page;
   const [format, tx] = await Promise.all([getFormatter(), getTranslations("Teaching.Exercises")]);
   const lessons = courseShape(locale);
   const joinUrl = `${authSettings().siteUrl}${getPathname({ href: `/join/${cohort.joinCode}`, locale: isLocale(cohort.locale) ? cohort.locale : locale })}`;
@@ -314,6 +314,17 @@ export default async function CohortPage({
                     <span className="text-sm text-muted">
                       {t("joinedOn", { date: date(l.joinedAt) })}
                     </span>
+                    {certificates.has(l.id) ? (
+                      <>
+                        {" · "}
+                        <Link
+                          href={`/certificates/${certificates.get(l.id)?.code ?? ""}`}
+                          className="text-sm font-medium text-accent underline underline-offset-4"
+                        >
+                          {t("certificate")}
+                        </Link>
+                      </>
+                    ) : null}
                   </span>
                   {open ? (
                     <ActionForm
