@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { SessionUser } from "./session";
 import { Link } from "@/i18n/navigation";
+import { isDeliverable } from "./addresses";
 import { SignOutButton } from "./sign-out-button";
 
 type Account =
@@ -57,7 +58,7 @@ export function AccountMenu() {
       {/* On a phone the address would push the controls off the screen; the dashboard shows it. */}
       <span
         className="hidden max-w-[12rem] truncate text-sm text-muted sm:inline"
-        title={user.email}
+        title={isDeliverable(user.email) ? user.email : undefined}
       >
         <span className="sr-only">{t("signedInAs")} </span>
         {user.name ?? user.email}

@@ -53,6 +53,12 @@ describe("parseSignInRequest", () => {
     );
   });
 
+  it("refuses an address no mail can reach (a pupil's placeholder in .invalid)", () => {
+    const pupil = parseSignInRequest({ email: "pupil-0a1b@pupils.neuronlab.INVALID" });
+    expect(!pupil.ok && pupil.error).toEqual({ key: "invalid_email.format" });
+    expect(parseSignInRequest({ email: "someone@invalid.example" }).ok).toBe(true);
+  });
+
   it("refuses what is not an object", () => {
     for (const input of [null, undefined, "a@example.com", 1]) {
       expect(parseSignInRequest(input).ok).toBe(false);

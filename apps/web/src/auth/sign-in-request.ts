@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sourceText, type ErrorMessage } from "../http/errors";
+import { isDeliverable } from "./addresses";
 import { safeRedirectPath } from "./redirect";
 
 /** The longest address SMTP can carry (RFC 5321's path limit less the angle brackets). */
@@ -16,7 +17,8 @@ const emailSchema = z
   .min(1, { error: "missing" satisfies EmailProblem })
   .max(MAX_EMAIL_LENGTH, { error: "too_long" satisfies EmailProblem })
   .toLowerCase()
-  .pipe(z.email({ error: "format" satisfies EmailProblem }));
+  .pipe(z.email({ error: "format" satisfies EmailProblem }))
+  .refine(isDeliverable, { error: "format" satisfies EmailProblem });
 
 /**
  * A request for a sign-in link, as a form or an API caller sends it: the address (trimmed and

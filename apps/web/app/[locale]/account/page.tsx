@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { isDeliverable } from "@/auth/addresses";
 import { getSessionUser } from "@/auth/session";
 import { maybeDb } from "@/db";
 import { ClientMessages } from "@/i18n/client-messages";
@@ -66,7 +67,7 @@ export default async function AccountPage({
       <h1 className="mt-2 text-3xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-2 text-muted">
         {t.rich("signedInAs", {
-          email: user.email,
+          email: isDeliverable(user.email) ? user.email : (user.name ?? ""),
           strong: (chunks) => <span className="font-medium text-ink">{chunks}</span>,
         })}
       </p>

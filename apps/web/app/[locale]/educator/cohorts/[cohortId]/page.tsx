@@ -9,6 +9,7 @@ import { HttpError } from "@/http/errors";
 import { ClientMessages } from "@/i18n/client-messages";
 import { getPathname, Link } from "@/i18n/navigation";
 import { exerciseLabel } from "@/progress/exercise-labels";
+import { PupilPanel, pupilsOfCohort } from "@/pupils/pupil-panel";
 import { ActionForm } from "@/teaching/action-form";
 import {
   addTeacherAction,
@@ -58,6 +59,8 @@ export default async function CohortPage({
     throw error;
   }
   const { cohort, view, certificates } = page;
+  // The teacher check passed in loadCohortPage; the pupils' loader checks it again itself.
+  const pupils = (await pupilsOfCohort(db, user.id, cohort.id)) ?? [];
   const [format, tx] = await Promise.all([getFormatter(), getTranslations("Teaching.Exercises")]);
   const lessons = courseShape(locale);
   const joinUrl = `${authSettings().siteUrl}${getPathname({ href: `/join/${cohort.joinCode}`, locale: isLocale(cohort.locale) ? cohort.locale : locale })}`;
@@ -340,6 +343,8 @@ export default async function CohortPage({
             </ul>
           )}
         </section>
+
+        <PupilPanel cohortId={cohort.id} pupils={pupils} archived={!open} />
 
         <section aria-labelledby="teachers" className="mt-10">
           <h2 id="teachers" className="text-xl font-semibold">
