@@ -9,6 +9,8 @@ import { HttpError } from "@/http/errors";
 import { ClientMessages } from "@/i18n/client-messages";
 import { getPathname, Link } from "@/i18n/navigation";
 import { exerciseLabel } from "@/progress/exercise-labels";
+import { InvitePanel } from "@/invitations/invite-panel";
+import { invitationsOfCohort } from "@/invitations/invitations";
 import { PupilPanel, pupilsOfCohort } from "@/pupils/pupil-panel";
 import { ActionForm } from "@/teaching/action-form";
 import {
@@ -60,7 +62,10 @@ export default async function CohortPage({
   }
   const { cohort, view, certificates } = page;
   // The teacher check passed in loadCohortPage; the pupils' loader checks it again itself.
-  const pupils = (await pupilsOfCohort(db, user.id, cohort.id)) ?? [];
+  const [pupils, invitations] = await Promise.all([
+    pupilsOfCohort(db, user.id, cohort.id).then((rows) => rows ?? []),
+    invitationsOfCohort(db, user.id, cohort.id),
+  ]);
   const [format, tx] = await Promise.all([getFormatter(), getTranslations("Teaching.Exercises")]);
   const lessons = courseShape(locale);
   const joinUrl = `${authSettings().siteUrl}${getPathname({ href: `/join/${cohort.joinCode}`, locale: isLocale(cohort.locale) ? cohort.locale : locale })}`;
@@ -343,6 +348,14 @@ export default async function CohortPage({
             </ul>
           )}
         </section>
+
+        <InvitePanel
+          cohortId={cohort.id}
+          invitations={invitations}
+          locale={locale}
+          timeZone={cohort.timeZone}
+          open={open}
+        />
 
         <PupilPanel cohortId={cohort.id} pupils={pupils} archived={!open} />
 
