@@ -135,6 +135,7 @@ test.describe("inviting learners by e-mail", () => {
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Finvitations%2F/);
 
     await askForLink(page, lea, path);
+    await expect(page.getByRole("status")).toContainText(`We sent a sign-in link to ${lea}`);
     const signInMail = await newestMail(page, lea, "Your Neuronlab sign-in link");
     const confirm = (await signInMail.getByRole("link").first().getAttribute("href")) ?? "";
     await page.goto(confirm);
@@ -153,7 +154,9 @@ test.describe("inviting learners by e-mail", () => {
     ).toBeVisible();
     const stranger = await visitor(browser);
     await stranger.page.goto(path);
-    await expect(stranger.page.getByRole("alert")).toContainText("has already been used");
+    await expect(stranger.page.locator("main").getByRole("alert")).toContainText(
+      "has already been used",
+    );
 
     await educator.page.goto(cohortUrl);
     await expect(
@@ -181,7 +184,7 @@ test.describe("inviting learners by e-mail", () => {
     const secondLink = await invitationLink(learner.page, max);
     expect(secondLink).not.toBe(maxFirstLink);
     await learner.page.goto(maxFirstLink);
-    await expect(learner.page.getByRole("alert")).toContainText(
+    await expect(learner.page.locator("main").getByRole("alert")).toContainText(
       "This invitation link is not valid",
     );
 
@@ -189,7 +192,7 @@ test.describe("inviting learners by e-mail", () => {
     await expect(row).toHaveAttribute("data-status", "revoked");
     await expect(row).toContainText("withdrawn");
     await learner.page.goto(secondLink);
-    await expect(learner.page.getByRole("alert")).toHaveText(
+    await expect(learner.page.locator("main").getByRole("alert")).toHaveText(
       "This invitation was withdrawn by the teacher. Its link no longer works.",
     );
     await expectNoSeriousA11yViolations(learner.page);

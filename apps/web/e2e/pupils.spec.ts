@@ -64,7 +64,7 @@ test.describe("pupils without e-mail", () => {
     const names = educator.getByLabel("Names, one per line");
     await names.fill(`${pupilOne}\n\n${pupilOne.toUpperCase()}\n`);
     await educator.getByRole("button", { name: "Add pupils and make cards" }).click();
-    await expect(educator.getByRole("alert")).toContainText("is in the list twice");
+    await expect(educator.locator("main").getByRole("alert")).toContainText("is in the list twice");
     await expect(names).toHaveValue(`${pupilOne}\n\n${pupilOne.toUpperCase()}\n`);
 
     await names.fill(`${pupilOne}\n\n  ${pupilTwo}  \n`);
@@ -148,7 +148,7 @@ test.describe("pupils without e-mail", () => {
     if (!old) throw new Error("no card");
     await educator.goto(cohortUrl);
     educator.once("dialog", (dialog) => void dialog.accept());
-    await educator.getByRole("button", { name: `Replace the card of ${pupilOne}` }).click();
+    await educator.getByRole("button", { name: `Replace card: ${pupilOne}` }).click();
     await expect(educator.locator("#pupil-cards [data-pupil-card]")).toHaveCount(1);
     const fresh = (await readCards(educator)).get(pupilOne);
     expect(fresh?.code).toMatch(CARD);

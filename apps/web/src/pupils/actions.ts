@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { createElement } from "react";
 import { deleteSession } from "@neuronlab/db/accounts";
 import { authSettings, sessionCookieName } from "@/auth/config";
@@ -119,5 +118,11 @@ export async function signInWithCardAction(
     secure: authSettings().secureCookies,
     expires: session.expires,
   });
-  redirect(getPathname({ href: "/course", locale }));
+  // A full page load, not a client-side redirect: the header asks for the session once per load.
+  return {
+    status: "done",
+    message: "signedIn",
+    at: Date.now(),
+    go: getPathname({ href: "/course", locale }),
+  };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState, useId, type ReactNode } from "react";
+import { useActionState, useEffect, useId, type ReactNode } from "react";
 import { idle, type ActionState } from "./action-state";
 
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -34,6 +34,10 @@ export function ActionForm({
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, idle);
   const messageId = useId();
+  const go = state.status === "done" ? state.go : undefined;
+  useEffect(() => {
+    if (go) window.location.assign(go);
+  }, [go]);
   const buttonClass =
     variant === "primary"
       ? "bg-accent text-accent-ink"
@@ -73,6 +77,14 @@ export function ActionForm({
       ) : state.status === "done" ? (
         <p id={messageId} role="status" className="mt-2 text-sm text-muted">
           {t(state.message as "saved")}
+          {state.go ? (
+            <>
+              {" "}
+              <a href={state.go} className="font-medium text-accent underline underline-offset-4">
+                {t("continue")}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : null}
     </form>

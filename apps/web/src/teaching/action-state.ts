@@ -2,7 +2,13 @@
 export type ActionState =
   | { status: "idle" }
   /** `message` names the catalogue's message (ActionForm says it); `at` tells two successes apart. */
-  | { status: "done"; message: string; at: number }
+  | {
+      status: "done";
+      message: string;
+      at: number;
+      /** Where to go next with a full page load (a sign-in: every part of the page must know). */
+      go?: string;
+    }
   | { status: "error"; message: string };
 
 export const idle: ActionState = { status: "idle" };

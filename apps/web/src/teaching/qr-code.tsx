@@ -5,7 +5,9 @@ import QRCode from "qrcode";
  * white in both themes so any phone camera reads it from a projector.
  */
 export async function QrCode({ text, label }: { text: string; label: string }) {
-  const svg = await QRCode.toString(text, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
+  const drawn = await QRCode.toString(text, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
+  // The wrapper is the one image screen readers meet, named by `label`; the drawing inside is not.
+  const svg = drawn.replace("<svg ", '<svg aria-hidden="true" focusable="false" ');
   return (
     <div
       role="img"
