@@ -9,8 +9,12 @@
 // Exits non-zero when anything failed, after both tracks have finished.
 import { spawn } from "node:child_process";
 
+/** @typedef {[string, string[]]} Step A command and its arguments. */
+
+/** @param {string[]} args @returns {Step} */
 const turbo = (args) => ["pnpm", ["exec", "turbo", "run", ...args]];
 
+/** @param {Step} step @returns {Promise<number>} the exit status */
 function run([command, args]) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: "inherit" });
@@ -19,6 +23,7 @@ function run([command, args]) {
   });
 }
 
+/** Runs the steps one after the other, all of them; 1 when any failed. @param {Step[]} steps */
 async function sequence(steps) {
   let failed = 0;
   for (const step of steps) if ((await run(step)) !== 0) failed = 1;
