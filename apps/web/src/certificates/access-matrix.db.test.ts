@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@neuronlab/db/client";
 import { countRows, createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
-import { HttpError } from "@/http/errors";
+import {
+  actionsIn,
+  routesUnder,
+  rowTitle,
+  runRow,
+  type MatrixRow,
+  type Outcome,
+} from "@/testing/access-matrix";
 import type { Actor } from "@/teaching/teaching";
 
 vi.mock("server-only", () => ({}));
@@ -29,19 +35,9 @@ interface World {
   code: string | null;
 }
 
-type Outcome = "ok" | 401 | 403 | 404 | 409;
-
-interface Row {
-  /** The rule's name in certificates.ts. */
-  rule: string;
-  /** The server actions (actions.ts), pages and callers that use it. */
-  usedBy: string[];
+interface Row extends MatrixRow<World, ActorName> {
   /** Whether the finisher already holds a certificate in this row's world. */
   issued: boolean;
-  run: (w: World, actor: ActorName) => Promise<unknown>;
-  expect: Record<ActorName, Outcome>;
-  /** For an allowed call: what it must have done or returned. */
-  check?: (w: World, actor: ActorName, result: unknown) => Promise<void> | void;
 }
 
 const EVERYONE: Record<ActorName, Outcome> = {
@@ -233,40 +229,24 @@ async function snapshot(db: Db): Promise<string> {
 
 describe("the certificate access matrix", () => {
   for (const row of ROWS) {
-    it(`${row.rule}: ${ACTORS.map((a) => `${a} ${String(row.expect[a])}`).join(", ")}`, async () => {
-      const refused = ACTORS.filter((a) => row.expect[a] !== "ok");
-      const allowed = ACTORS.filter((a) => row.expect[a] === "ok");
-      const w = await world({ issued: row.issued });
-      const before = await snapshot(w.db);
-      for (const actor of refused) {
-        const error = await row.run(w, actor).then(
-          () => null,
-          (e: unknown) => e,
-        );
-        expect(error, `${row.rule} as ${actor}`).toBeInstanceOf(HttpError);
-        expect((error as HttpError).status, `${row.rule} as ${actor}`).toBe(row.expect[actor]);
-        expect(await snapshot(w.db), `${row.rule} as ${actor} changed nothing`).toBe(before);
-      }
-      for (const actor of allowed) {
-        const result = await row.run(w, actor);
-        await row.check?.(w, actor, result);
-      }
-    }, 60_000);
+    it(
+      rowTitle(row, ACTORS),
+      () =>
+        runRow(row, ACTORS, {
+          world: () => world({ issued: row.issued }),
+          snapshot: (w) => snapshot(w.db),
+          fresh: false,
+        }),
+      60_000,
+    );
   }
 
   it("covers every server action in actions.ts and every certificate page", () => {
-    const source = readFileSync(new URL("./actions.ts", import.meta.url), "utf8");
-    const actions = [...source.matchAll(/export (?:const|async function) (\w+)\b/g)].map(
-      (m) => m[1],
-    );
+    const actions = actionsIn(new URL("./actions.ts", import.meta.url));
     expect(actions.length).toBeGreaterThanOrEqual(1);
     const covered = new Set(ROWS.flatMap((row) => row.usedBy));
     expect(actions.filter((name) => name && !covered.has(name))).toEqual([]);
-    const app = new URL("../../app/", import.meta.url);
-    const routes = readdirSync(app, { recursive: true, encoding: "utf8" })
-      .filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file))
-      .map((file) => `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "")}`)
-      .filter((route) => /\/certificates(\/|$)/.test(route));
+    const routes = routesUnder(/\/certificates(\/|$)/);
     expect(routes.length).toBeGreaterThanOrEqual(1);
     expect(routes.filter((route) => !covered.has(route))).toEqual([]);
   });

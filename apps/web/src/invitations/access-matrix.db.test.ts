@@ -1,10 +1,18 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@neuronlab/db/client";
 import { hashInvitationSecret, newInvitationSecret } from "@neuronlab/db/invitations";
 import { createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
 import type { Mail } from "@/auth/mail";
-import { errorText, HttpError } from "@/http/errors";
+import { errorText } from "@/http/errors";
+import {
+  actionsIn,
+  refusalOf,
+  routesUnder,
+  rowTitle,
+  runRow,
+  type MatrixRow,
+  type Outcome,
+} from "@/testing/access-matrix";
 import type { Actor } from "@/teaching/teaching";
 import type { InvitationDeps } from "./invitations";
 import type { InvitationPreview, SendResult } from "./invite-state";
@@ -37,16 +45,7 @@ interface World {
   deps: InvitationDeps;
 }
 
-type Outcome = "ok" | 400 | 401 | 403 | 404 | 409 | 413 | 429;
-
-interface Row {
-  rule: string;
-  /** The server actions (actions.ts), pages and components that use it. */
-  usedBy: string[];
-  run: (w: World, actor: ActorName) => Promise<unknown>;
-  expect: Record<ActorName, Outcome>;
-  check?: (w: World, actor: ActorName, result: unknown) => Promise<void> | void;
-}
+type Row = MatrixRow<World, ActorName>;
 
 const TEACHER_ONLY: Record<ActorName, Outcome> = {
   anonymous: 401,
@@ -312,49 +311,30 @@ async function snapshot(db: Db): Promise<string> {
   return JSON.stringify({ cohorts, teachers, memberships, invitations, hits, roles });
 }
 
-async function refusal(run: () => Promise<unknown>): Promise<HttpError> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
-}
+const refusal = (run: () => Promise<unknown>) => refusalOf(run, "refused");
 
 describe("the invitation access matrix", () => {
   for (const row of ROWS) {
-    it(`${row.rule}: ${ACTORS.map((a) => `${a} ${String(row.expect[a])}`).join(", ")}`, async () => {
-      const refused = ACTORS.filter((a) => row.expect[a] !== "ok");
-      const allowed = ACTORS.filter((a) => row.expect[a] === "ok");
-      const w = await world();
-      const before = await snapshot(w.db);
-      for (const actor of refused) {
-        const error = await refusal(() => row.run(w, actor));
-        expect(error.status, `${row.rule} as ${actor}`).toBe(row.expect[actor]);
-        expect(await snapshot(w.db), `${row.rule} as ${actor} changed nothing`).toBe(before);
-        expect(w.mail, `${row.rule} as ${actor} sent nothing`).toEqual([]);
-      }
-      for (const actor of allowed) {
-        const own = allowed.length === 1 ? w : await world();
-        const result = await row.run(own, actor);
-        await row.check?.(own, actor, result);
-      }
-    }, 60_000);
+    it(
+      rowTitle(row, ACTORS),
+      () =>
+        runRow(row, ACTORS, {
+          world: world,
+          snapshot: (w) => snapshot(w.db),
+          unchanged: (w, label) => {
+            expect(w.mail, `${label} sent nothing`).toEqual([]);
+          },
+        }),
+      60_000,
+    );
   }
 
   it("covers every server action in actions.ts and every invitation page", () => {
-    const source = readFileSync(new URL("./actions.ts", import.meta.url), "utf8");
-    const actions = [...source.matchAll(/export (?:const|async function) (\w+Action)\b/g)].map(
-      (m) => m[1],
-    );
+    const actions = actionsIn(new URL("./actions.ts", import.meta.url));
     expect(actions.length).toBe(5);
     const covered = new Set(ROWS.flatMap((row) => row.usedBy));
     expect(actions.filter((name) => name && !covered.has(name))).toEqual([]);
-    const app = new URL("../../app/", import.meta.url);
-    const routes = readdirSync(app, { recursive: true, encoding: "utf8" })
-      .filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file))
-      .map((file) => `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "")}`)
-      .filter((route) => /\/invitations(\/|$)/.test(route));
+    const routes = routesUnder(/\/invitations(\/|$)/);
     expect(routes).toEqual(["/[locale]/invitations/[secret]"]);
     expect(routes.filter((route) => !covered.has(route))).toEqual([]);
   });

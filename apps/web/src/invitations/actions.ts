@@ -4,11 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/auth/session";
 import { getDb } from "@/db";
-import { errorText, HttpError } from "@/http/errors";
 import { getPathname } from "@/i18n/navigation";
-import { act, formLocale } from "@/teaching/action-kit";
+import { act, attempt } from "@/teaching/action-kit";
 import type { ActionState } from "@/teaching/action-state";
-import { fieldsOf } from "@/teaching/teaching";
 import type { InviteState } from "./invite-state";
 import {
   acceptInvitationFor,
@@ -30,16 +28,8 @@ async function step(
   form: FormData,
   run: (fields: Record<string, string>) => Promise<InviteState>,
 ): Promise<InviteState> {
-  const locale = await formLocale(form);
-  try {
-    if (!((form as unknown) instanceof FormData)) throw new HttpError(400, "malformed_action");
-    return await run(fieldsOf(form));
-  } catch (error) {
-    if (error instanceof HttpError) {
-      return { step: "error", message: await errorText(error, locale), at: Date.now() };
-    }
-    throw error;
-  }
+  const outcome = await attempt(form, run);
+  return outcome.ok ? outcome.value : { step: "error", message: outcome.message, at: Date.now() };
 }
 
 /** Step 1: reads the list and answers what was read, row by row. Writes nothing. */
@@ -74,16 +64,15 @@ export async function acceptInvitationAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const locale = await formLocale(form);
-  try {
-    if (!((form as unknown) instanceof FormData)) throw new HttpError(400, "malformed_action");
-    await acceptInvitationFor(await getSessionUser(), getDb(), fieldsOf(form));
-  } catch (error) {
-    if (error instanceof HttpError) {
-      return { status: "error", message: await errorText(error, locale) };
-    }
-    throw error;
-  }
+  const outcome = await attempt(form, async (fields) =>
+    acceptInvitationFor(await getSessionUser(), getDb(), fields),
+  );
+  if (!outcome.ok) return { status: "error", message: outcome.message };
   revalidatePath("/[locale]/dashboard", "page");
-  redirect(getPathname({ href: { pathname: "/dashboard", query: { joined: "1" } }, locale }));
+  redirect(
+    getPathname({
+      href: { pathname: "/dashboard", query: { joined: "1" } },
+      locale: outcome.locale,
+    }),
+  );
 }

@@ -1,9 +1,16 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findSessionUser } from "@neuronlab/db/accounts";
 import type { Db } from "@neuronlab/db/client";
-import { createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
 import { HttpError } from "@/http/errors";
+import { createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
+import {
+  actionsIn,
+  refusalOf,
+  rowTitle,
+  runRow,
+  type MatrixRow,
+  type Outcome,
+} from "@/testing/access-matrix";
 import type { Actor } from "@/teaching/teaching";
 
 vi.mock("server-only", () => ({}));
@@ -31,15 +38,7 @@ interface World {
   card: string;
 }
 
-type Outcome = "ok" | 401 | 403 | 404 | 409;
-
-interface Row {
-  rule: string;
-  usedBy: string[];
-  run: (w: World, actor: ActorName) => Promise<unknown>;
-  expect: Record<ActorName, Outcome>;
-  check?: (w: World, actor: ActorName, result: unknown) => Promise<void> | void;
-}
+type Row = MatrixRow<World, ActorName>;
 
 const TEACHER_ONLY: Record<ActorName, Outcome> = {
   anonymous: 401,
@@ -197,44 +196,19 @@ async function snapshot(db: Db): Promise<string> {
   return JSON.stringify({ users, cards, memberships, teachers, sessions });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<HttpError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
-}
+const refusal = (promise: Promise<unknown>) => refusalOf(() => promise, "refused");
 
 describe("the pupil access matrix", () => {
   for (const row of ROWS) {
-    it(`${row.rule}: ${ACTORS.map((a) => `${a} ${String(row.expect[a])}`).join(", ")}`, async () => {
-      const refused = ACTORS.filter((a) => row.expect[a] !== "ok");
-      const allowed = ACTORS.filter((a) => row.expect[a] === "ok");
-      const w = await world();
-      const before = await snapshot(w.db);
-      for (const actor of refused) {
-        const error = await row.run(w, actor).then(
-          () => null,
-          (e: unknown) => e,
-        );
-        expect(error, `${row.rule} as ${actor}`).toBeInstanceOf(HttpError);
-        expect((error as HttpError).status, `${row.rule} as ${actor}`).toBe(row.expect[actor]);
-        expect(await snapshot(w.db), `${row.rule} as ${actor} changed nothing`).toBe(before);
-      }
-      for (const actor of allowed) {
-        const own = allowed.length === 1 ? w : await world();
-        const result = await row.run(own, actor);
-        await row.check?.(own, actor, result);
-      }
-    }, 60_000);
+    it(
+      rowTitle(row, ACTORS),
+      () => runRow(row, ACTORS, { world: world, snapshot: (w) => snapshot(w.db) }),
+      60_000,
+    );
   }
 
   it("covers every server action in actions.ts and both card pages", () => {
-    const source = readFileSync(new URL("./actions.ts", import.meta.url), "utf8");
-    const actions = [...source.matchAll(/export (?:const|async function) (\w+Action)\b/g)].map(
-      (m) => m[1],
-    );
+    const actions = actionsIn(new URL("./actions.ts", import.meta.url));
     expect(actions.sort()).toEqual([
       "addPupilsAction",
       "replacePupilCardAction",

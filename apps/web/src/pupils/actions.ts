@@ -8,11 +8,9 @@ import { authSettings, sessionCookieName } from "@/auth/config";
 import { clientIp } from "@/auth/rate-limits";
 import { getSessionUser } from "@/auth/session";
 import { getDb } from "@/db";
-import { errorText, HttpError } from "@/http/errors";
 import { getPathname } from "@/i18n/navigation";
 import type { ActionState } from "@/teaching/action-state";
-import { formLocale } from "@/teaching/action-kit";
-import { fieldsOf } from "@/teaching/teaching";
+import { attempt } from "@/teaching/action-kit";
 import type { CardsState } from "./cards-state";
 import { PupilCards } from "./pupil-cards";
 import { addPupilsFor, replacePupilCardFor, signInWithCard, type NewPupilCard } from "./pupils";
@@ -32,32 +30,21 @@ type CardsRule = (
 
 /** Runs a rule that makes cards and answers them drawn, to be printed now (or its refusal). */
 async function cardsAnswer(rule: CardsRule, form: FormData): Promise<CardsState> {
-  const locale = await formLocale(form);
   const at = Date.now();
-  if (!((form as unknown) instanceof FormData)) {
+  const outcome = await attempt(form, async (fields) =>
+    rule(await getSessionUser(), getDb(), fields),
+  );
+  if (!outcome.ok) {
+    // The names come back into the form, so a refused list need not be typed again.
+    const names = outcome.fields.names ?? "";
     return {
       status: "error",
-      message: await errorText({ key: "malformed_action" }, locale),
-      names: "",
+      message: outcome.message,
+      names: names.length <= 40_000 ? names : "",
       at,
     };
   }
-  const fields = fieldsOf(form);
-  let cards: NewPupilCard[];
-  try {
-    cards = await rule(await getSessionUser(), getDb(), fields);
-  } catch (error) {
-    if (error instanceof HttpError) {
-      const names = fields.names ?? "";
-      return {
-        status: "error",
-        message: await errorText(error, locale),
-        names: names.length <= 40_000 ? names : "",
-        at,
-      };
-    }
-    throw error;
-  }
+  const { value: cards, locale } = outcome;
   // The cohort's pages render again with the new pupils in their lists.
   revalidatePath("/[locale]/educator", "layout");
   return {
@@ -93,20 +80,12 @@ export async function signInWithCardAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const locale = await formLocale(form);
-  if (!((form as unknown) instanceof FormData)) {
-    return { status: "error", message: await errorText({ key: "malformed_action" }, locale) };
-  }
   const db = getDb();
-  let session: Awaited<ReturnType<typeof signInWithCard>>;
-  try {
-    session = await signInWithCard(db, fieldsOf(form), clientIp(await headers()));
-  } catch (error) {
-    if (error instanceof HttpError) {
-      return { status: "error", message: await errorText(error, locale) };
-    }
-    throw error;
-  }
+  const outcome = await attempt(form, async (fields) =>
+    signInWithCard(db, fields, clientIp(await headers())),
+  );
+  if (!outcome.ok) return { status: "error", message: outcome.message };
+  const { value: session, locale } = outcome;
   const jar = await cookies();
   const name = sessionCookieName();
   const previous = jar.get(name)?.value;

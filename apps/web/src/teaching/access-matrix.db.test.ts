@@ -1,8 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@neuronlab/db/client";
 import { createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
-import { HttpError } from "@/http/errors";
+import {
+  actionsIn,
+  routesUnder,
+  rowTitle,
+  runRow,
+  type MatrixRow,
+  type Outcome,
+} from "@/testing/access-matrix";
 import type { Actor, CohortPage } from "./teaching";
 
 vi.mock("server-only", () => ({}));
@@ -29,19 +35,7 @@ interface World {
   assignmentA: string;
 }
 
-/** What a call must end in: allowed (and then `check`), or refused with this status. */
-type Outcome = "ok" | 401 | 403 | 404 | 409;
-
-interface Row {
-  /** The rule's name in teaching.ts. */
-  rule: string;
-  /** The server actions (actions.ts) and route files that use it. */
-  usedBy: string[];
-  run: (w: World, actor: ActorName) => Promise<unknown>;
-  expect: Record<ActorName, Outcome>;
-  /** For an allowed call: what it must have done or returned. */
-  check?: (w: World, actor: ActorName, result: unknown) => Promise<void> | void;
-}
+type Row = MatrixRow<World, ActorName>;
 
 const TEACHER_ONLY: Record<ActorName, Outcome> = {
   anonymous: 401,
@@ -401,44 +395,20 @@ async function snapshot(db: Db): Promise<string> {
 
 describe("the cohort access matrix", () => {
   for (const row of ROWS) {
-    it(`${row.rule}: ${ACTORS.map((a) => `${a} ${String(row.expect[a])}`).join(", ")}`, async () => {
-      // Refusals first, each against the same world, which none of them may change.
-      const refused = ACTORS.filter((a) => row.expect[a] !== "ok");
-      const allowed = ACTORS.filter((a) => row.expect[a] === "ok");
-      const w = await world();
-      const before = await snapshot(w.db);
-      for (const actor of refused) {
-        const error = await row.run(w, actor).then(
-          () => null,
-          (e: unknown) => e,
-        );
-        expect(error, `${row.rule} as ${actor}`).toBeInstanceOf(HttpError);
-        expect((error as HttpError).status, `${row.rule} as ${actor}`).toBe(row.expect[actor]);
-        expect(await snapshot(w.db), `${row.rule} as ${actor} changed nothing`).toBe(before);
-      }
-      // Each allowed actor in a world of its own, so one's change does not decide another's.
-      for (const actor of allowed) {
-        const own = allowed.length === 1 ? w : await world();
-        const result = await row.run(own, actor);
-        await row.check?.(own, actor, result);
-      }
-    }, 60_000);
+    it(
+      rowTitle(row, ACTORS),
+      () => runRow(row, ACTORS, { world, snapshot: (w) => snapshot(w.db) }),
+      60_000,
+    );
   }
 
   it("covers every server action in actions.ts and every teaching page and route", () => {
-    const source = readFileSync(new URL("./actions.ts", import.meta.url), "utf8");
-    const actions = [...source.matchAll(/export (?:const|async function) (\w+Action)\b/g)].map(
-      (m) => m[1],
-    );
+    const actions = actionsIn(new URL("./actions.ts", import.meta.url));
     expect(actions.length).toBeGreaterThan(10);
     const covered = new Set(ROWS.flatMap((row) => row.usedBy));
-    expect(actions.filter((name) => name && !covered.has(name))).toEqual([]);
+    expect(actions.filter((name) => !covered.has(name))).toEqual([]);
     // Every page and route handler under the teaching addresses, found on disk.
-    const app = new URL("../../app/", import.meta.url);
-    const routes = readdirSync(app, { recursive: true, encoding: "utf8" })
-      .filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file))
-      .map((file) => `/${file.replace(/\/?(page\.tsx|route\.ts)$/, "")}`)
-      .filter((route) => /\/(educator|join)(\/|$)/.test(route));
+    const routes = routesUnder(/\/(educator|join)(\/|$)/);
     expect(routes.length).toBeGreaterThanOrEqual(6);
     expect(routes.filter((route) => !covered.has(route))).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { getSessionUser } from "@/auth/session";
 import { getDb } from "@/db";
 import { errorText, HttpError } from "@/http/errors";
 import { routing } from "@/i18n/routing";
+import type { Locale } from "next-intl";
 import type { ActionState } from "./action-state";
 import { fieldsOf, type Actor } from "./teaching";
 
@@ -28,20 +29,38 @@ export async function formLocale(form: unknown) {
   return hasLocale(routing.locales, sent) ? sent : await getLocale();
 }
 
+export type Attempt<T> =
+  | { ok: true; value: T; locale: Locale }
+  | { ok: false; message: string; locale: Locale; fields: Record<string, string> };
+
+/**
+ * Runs `run` on a form's fields as sent (a server action is a public endpoint: anything that is
+ * not a form is refused too). A refusal (HttpError) comes back as its message in the form's
+ * language; anything else is unexpected and thrown.
+ */
+export async function attempt<T>(
+  form: unknown,
+  run: (fields: Record<string, string>, locale: Locale) => Promise<T>,
+): Promise<Attempt<T>> {
+  const locale = await formLocale(form);
+  const fields = form instanceof FormData ? fieldsOf(form) : {};
+  try {
+    if (!(form instanceof FormData)) throw new HttpError(400, "malformed_action");
+    return { ok: true, value: await run(fields, locale), locale };
+  } catch (error) {
+    if (error instanceof HttpError) {
+      return { ok: false, message: await errorText(error, locale), locale, fields };
+    }
+    throw error;
+  }
+}
+
 export function act(rule: Rule, done: string) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
-    const locale = await formLocale(form);
-    if (!((form as unknown) instanceof FormData)) {
-      return { status: "error", message: await errorText({ key: "malformed_action" }, locale) };
-    }
-    try {
-      await rule(await getSessionUser(), getDb(), fieldsOf(form));
-    } catch (error) {
-      if (error instanceof HttpError) {
-        return { status: "error", message: await errorText(error, locale) };
-      }
-      throw error;
-    }
+    const outcome = await attempt(form, async (fields) =>
+      rule(await getSessionUser(), getDb(), fields),
+    );
+    if (!outcome.ok) return { status: "error", message: outcome.message };
     // The pages that show cohorts render again with the change.
     revalidatePath("/[locale]/educator", "layout");
     revalidatePath("/[locale]/dashboard", "page");

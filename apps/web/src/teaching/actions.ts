@@ -4,16 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/auth/session";
 import { getDb } from "@/db";
-import { errorText, HttpError } from "@/http/errors";
 import { getPathname } from "@/i18n/navigation";
 import type { ActionState } from "./action-state";
-import { act, formLocale } from "./action-kit";
+import { act, attempt } from "./action-kit";
 import {
   addTeacherFor,
   archiveCohortFor,
   becomeEducatorFor,
   createCohortFor,
-  fieldsOf,
   joinCohortFor,
   leaveCohortFor,
   removeAssignmentFor,
@@ -48,36 +46,30 @@ export async function createCohortAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const locale = await formLocale(form);
-  let cohortId: string;
-  try {
-    if (!((form as unknown) instanceof FormData)) throw new HttpError(400, "malformed_action");
-    ({ id: cohortId } = await createCohortFor(await getSessionUser(), getDb(), fieldsOf(form)));
-  } catch (error) {
-    if (error instanceof HttpError)
-      return { status: "error", message: await errorText(error, locale) };
-    throw error;
-  }
+  const outcome = await attempt(form, async (fields) =>
+    createCohortFor(await getSessionUser(), getDb(), fields),
+  );
+  if (!outcome.ok) return { status: "error", message: outcome.message };
   revalidatePath("/[locale]/educator", "layout");
-  redirect(getPathname({ href: `/educator/cohorts/${cohortId}`, locale }));
+  redirect(getPathname({ href: `/educator/cohorts/${outcome.value.id}`, locale: outcome.locale }));
 }
 
-/** Joins a cohort by its code and opens the dashboard, which lists it. */
+/** Joins a cohort by its code and opens the dashboard, which says so and lists it. */
 export async function joinCohortAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const locale = await formLocale(form);
-  try {
-    if (!((form as unknown) instanceof FormData)) throw new HttpError(400, "malformed_action");
-    await joinCohortFor(await getSessionUser(), getDb(), fieldsOf(form));
-  } catch (error) {
-    if (error instanceof HttpError)
-      return { status: "error", message: await errorText(error, locale) };
-    throw error;
-  }
+  const outcome = await attempt(form, async (fields) =>
+    joinCohortFor(await getSessionUser(), getDb(), fields),
+  );
+  if (!outcome.ok) return { status: "error", message: outcome.message };
   revalidatePath("/[locale]/dashboard", "page");
-  redirect(getPathname({ href: { pathname: "/dashboard", query: { joined: "1" } }, locale }));
+  redirect(
+    getPathname({
+      href: { pathname: "/dashboard", query: { joined: "1" } },
+      locale: outcome.locale,
+    }),
+  );
 }
 
 /**
@@ -88,16 +80,12 @@ export async function leaveCohortAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const locale = await formLocale(form);
-  try {
-    if (!((form as unknown) instanceof FormData)) throw new HttpError(400, "malformed_action");
-    await leaveCohortFor(await getSessionUser(), getDb(), fieldsOf(form));
-  } catch (error) {
-    if (error instanceof HttpError) {
-      return { status: "error", message: await errorText(error, locale) };
-    }
-    throw error;
-  }
+  const outcome = await attempt(form, async (fields) =>
+    leaveCohortFor(await getSessionUser(), getDb(), fields),
+  );
+  if (!outcome.ok) return { status: "error", message: outcome.message };
   revalidatePath("/[locale]/dashboard", "page");
-  redirect(getPathname({ href: { pathname: "/dashboard", query: { left: "1" } }, locale }));
+  redirect(
+    getPathname({ href: { pathname: "/dashboard", query: { left: "1" } }, locale: outcome.locale }),
+  );
 }
