@@ -60,17 +60,29 @@ const NEXTAUTH_PATHS = [
   "_log",
 ];
 
+/** A dynamic segment's values: a real one first, then odd ones. */
+function valuesFor(part: string): string[] {
+  const name = part.replace(/^\[(\.\.\.)?|\]$/g, "");
+  return name === "nextauth"
+    ? [...NEXTAUTH_PATHS, ...ODD_SEGMENTS]
+    : [REAL[name] ?? "x", ...ODD_SEGMENTS];
+}
+
+/**
+ * The addresses to try for a route: every dynamic segment at its real value, then each segment
+ * in turn at each of its other values while the rest stay real (one odd value at a time: a route
+ * with three dynamic segments would otherwise take every combination, hundreds of requests).
+ */
 function pathsFor(parts: string[]): string[] {
-  const dynamic = parts.findIndex((p) => p.startsWith("["));
-  if (dynamic === -1) return [`/${parts.join("/")}`];
-  const name = parts[dynamic]?.replace(/^\[(\.\.\.)?|\]$/g, "") ?? "";
-  const values =
-    name === "nextauth"
-      ? [...NEXTAUTH_PATHS, ...ODD_SEGMENTS]
-      : [REAL[name] ?? "x", ...ODD_SEGMENTS];
-  return values.flatMap((value) =>
-    pathsFor([...parts.slice(0, dynamic), value, ...parts.slice(dynamic + 1)]),
-  );
+  const plain = parts.map((part) => (part.startsWith("[") ? (valuesFor(part)[0] ?? "x") : part));
+  const paths = new Set([`/${plain.join("/")}`]);
+  parts.forEach((part, index) => {
+    if (!part.startsWith("[")) return;
+    for (const value of valuesFor(part).slice(1)) {
+      paths.add(`/${plain.map((p, i) => (i === index ? value : p)).join("/")}`);
+    }
+  });
+  return [...paths];
 }
 
 const ODD_QUERIES = [
