@@ -37,7 +37,7 @@ function englishOnly(en: Tree, de: Tree, out: string[] = []): string[] {
 
 const ENGLISH = [
   // Not the mails: the local outbox shows each mail in its recipient's language.
-  ...englishOnly({ ...webEn, SignInMail: {} }, webDe),
+  ...englishOnly({ ...webEn, SignInMail: {}, InvitationMail: {} }, webDe),
   ...englishOnly(widgetsEn, widgetsDe),
   ...englishOnly(vizEn, vizDe),
 ];
