@@ -3,8 +3,9 @@
 //
 // The platform's end-to-end suite is the longest task by far (a third of the run). Left to
 // turbo's scheduler in one run, it started only after every lint, type-check and unit task had
-// had its turn, and ran alone at the end. So the builds run first, then the end-to-end suites
-// run in one track while lint, type-check and the unit and integration tests run in the other.
+// had its turn, and ran alone at the end. So the builds run first, then the platform's
+// end-to-end suite runs in one track while lint, type-check, the unit and integration tests and
+// then the docs' end-to-end suite run in the other.
 // Each track's turbo runs only the tasks it names (--only): the builds are done already.
 // Exits non-zero when anything failed, after both tracks have finished.
 import { spawn } from "node:child_process";
@@ -36,11 +37,11 @@ if (built !== 0) {
   process.exit(built);
 }
 const tracks = await Promise.all([
+  sequence([turbo(["test:e2e", "--filter=@neuronlab/web", "--only"])]),
   sequence([
-    turbo(["test:e2e", "--filter=@neuronlab/web", "--only"]),
+    turbo(["lint", "typecheck", "test", "--only", "--continue", "--concurrency=1"]),
     turbo(["test:e2e", "--filter=@neuronlab/docs", "--only"]),
   ]),
-  sequence([turbo(["lint", "typecheck", "test", "--only", "--continue", "--concurrency=1"])]),
 ]);
 const failed = tracks.some((code) => code !== 0);
 console.log(`test:all: ${failed ? "something failed (see above)" : "everything passed"}`);
