@@ -238,6 +238,14 @@ describe("the Errors catalogue", () => {
     keys: "x, y",
     keyCount: 2,
     languages: "en, de",
+    lessonsDone: 3,
+    lessonsTotal: 8,
+    exercisesSolved: 20,
+    exercisesTotal: 32,
+    kb: 200,
+    line: 3,
+    left: 5,
+    name: "Mia",
   };
 
   it("has every message in every language, and each one formats", async () => {
