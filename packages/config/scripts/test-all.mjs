@@ -39,7 +39,7 @@ if (built !== 0) {
 const tracks = await Promise.all([
   sequence([turbo(["test:e2e", "--filter=@neuronlab/web", "--only"])]),
   sequence([
-    turbo(["lint", "typecheck", "test", "--only", "--continue", "--concurrency=2"]),
+    turbo(["lint", "typecheck", "test", "--only", "--continue", "--concurrency=1"]),
     turbo(["test:e2e", "--filter=@neuronlab/docs", "--only"]),
   ]),
 ]);
