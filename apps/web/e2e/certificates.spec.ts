@@ -58,8 +58,6 @@ async function answer(page: Page, exerciseId: string, answer: unknown, correct: 
 }
 
 test.describe("a certificate of completion", () => {
-  test.skip(({ isMobile }) => isMobile, "one run of the journey");
-
   test("a learner finishes the course and claims the certificate with the name they choose", async ({
     browser,
   }) => {

@@ -48,8 +48,6 @@ async function readCards(page: Page) {
 }
 
 test.describe("pupils without e-mail", () => {
-  test.skip(({ isMobile }) => isMobile, "one run of the journey");
-
   test("an educator adds two pupils and prints their cards", async ({ browser }) => {
     educator = await freshPage(browser);
     await signIn(educator, newAddress().replace("learner", "teacher"));
