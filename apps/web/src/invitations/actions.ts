@@ -1,11 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { getSessionUser } from "@/auth/session";
 import { getDb } from "@/db";
-import { getPathname } from "@/i18n/navigation";
-import { act, attempt } from "@/teaching/action-kit";
+import { act, attempt, toDashboard } from "@/teaching/action-kit";
 import type { ActionState } from "@/teaching/action-state";
 import type { InviteState } from "./invite-state";
 import {
@@ -68,11 +66,5 @@ export async function acceptInvitationAction(
     acceptInvitationFor(await getSessionUser(), getDb(), fields),
   );
   if (!outcome.ok) return { status: "error", message: outcome.message };
-  revalidatePath("/[locale]/dashboard", "page");
-  redirect(
-    getPathname({
-      href: { pathname: "/dashboard", query: { joined: "1" } },
-      locale: outcome.locale,
-    }),
-  );
+  toDashboard("joined", outcome.locale);
 }

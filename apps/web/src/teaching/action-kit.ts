@@ -1,10 +1,12 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { getSessionUser } from "@/auth/session";
 import { getDb } from "@/db";
 import { errorText, HttpError } from "@/http/errors";
+import { getPathname } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 import type { Locale } from "next-intl";
 import type { ActionState } from "./action-state";
@@ -66,4 +68,10 @@ export function act(rule: Rule, done: string) {
     revalidatePath("/[locale]/dashboard", "page");
     return { status: "done", message: done, at: Date.now() };
   };
+}
+
+/** Back to the dashboard after joining or leaving a class; the page says which (`?joined=1`). */
+export function toDashboard(notice: "joined" | "left", locale: Locale): never {
+  revalidatePath("/[locale]/dashboard", "page");
+  redirect(getPathname({ href: { pathname: "/dashboard", query: { [notice]: "1" } }, locale }));
 }

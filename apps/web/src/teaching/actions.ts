@@ -6,7 +6,7 @@ import { getSessionUser } from "@/auth/session";
 import { getDb } from "@/db";
 import { getPathname } from "@/i18n/navigation";
 import type { ActionState } from "./action-state";
-import { act, attempt } from "./action-kit";
+import { act, attempt, toDashboard } from "./action-kit";
 import {
   addTeacherFor,
   archiveCohortFor,
@@ -63,13 +63,7 @@ export async function joinCohortAction(
     joinCohortFor(await getSessionUser(), getDb(), fields),
   );
   if (!outcome.ok) return { status: "error", message: outcome.message };
-  revalidatePath("/[locale]/dashboard", "page");
-  redirect(
-    getPathname({
-      href: { pathname: "/dashboard", query: { joined: "1" } },
-      locale: outcome.locale,
-    }),
-  );
+  toDashboard("joined", outcome.locale);
 }
 
 /**
@@ -84,8 +78,5 @@ export async function leaveCohortAction(
     leaveCohortFor(await getSessionUser(), getDb(), fields),
   );
   if (!outcome.ok) return { status: "error", message: outcome.message };
-  revalidatePath("/[locale]/dashboard", "page");
-  redirect(
-    getPathname({ href: { pathname: "/dashboard", query: { left: "1" } }, locale: outcome.locale }),
-  );
+  toDashboard("left", outcome.locale);
 }
