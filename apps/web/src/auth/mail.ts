@@ -2,6 +2,7 @@ import type { Locale } from "@neuronlab/config/locales";
 import { createTranslator } from "next-intl";
 import { createTransport } from "nodemailer";
 import { loadMessages } from "@/i18n/messages";
+import { composeMail } from "@/mail/compose";
 import { addToOutbox } from "./outbox";
 import type { MailSettings } from "./settings";
 
@@ -10,6 +11,8 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers, such as List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 export type SendMail = (mail: Mail) => Promise<void>;
@@ -52,35 +55,15 @@ export async function signInMail({
     messages: await loadMessages(locale),
     namespace: "SignInMail",
   });
-  const text = [
-    t("greeting"),
-    "",
-    t("open", { email: to }),
-    "",
-    url,
-    "",
-    t("lasts", { minutes }),
-    "",
-    t("unexpected"),
-  ].join("\n");
-  const link = escapeHtml(url);
-  const html = `<!doctype html>
-<html lang="${escapeHtml(locale)}"><body style="font-family: system-ui, sans-serif; color: #0f172a; line-height: 1.5">
-<p>${escapeHtml(t("greeting"))}</p>
-<p>${escapeHtml(t("open", { email: "\u0000" })).replace("\u0000", `<strong>${escapeHtml(to)}</strong>`)}</p>
-<p><a href="${link}" style="display: inline-block; padding: 10px 16px; border-radius: 6px; background: #1d4ed8; color: #ffffff; text-decoration: none; font-weight: 600">${escapeHtml(t("button"))}</a></p>
-<p style="font-size: 14px">${escapeHtml(t("copy", { url: "\u0000" })).replace("\u0000", link)}</p>
-<p style="font-size: 14px">${escapeHtml(t("lasts", { minutes }))}
-${escapeHtml(t("unexpected"))}</p>
-</body></html>`;
-  return { to, subject: t("subject"), text, html };
-}
-
-function escapeHtml(value: string): string {
-  return value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
+  return composeMail({
+    to,
+    locale,
+    subject: t("subject"),
+    blocks: [
+      { text: () => t("greeting") },
+      { text: (mark) => t("open", { email: mark(to) }) },
+      { button: t("button"), url, copy: (link) => t("copy", { url: link }) },
+      { text: () => `${t("lasts", { minutes })} ${t("unexpected")}`, small: true },
+    ],
+  });
 }

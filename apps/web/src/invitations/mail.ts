@@ -3,6 +3,7 @@ import { createTranslator } from "next-intl";
 import type { Mail, SendMail } from "@/auth/mail";
 import { loadMessages } from "@/i18n/messages";
 import { localePath } from "@/i18n/paths";
+import { composeMail } from "@/mail/compose";
 
 /**
  * The invitation mail, in the cohort's language: who invites, to which class, one link, until
@@ -49,30 +50,17 @@ export async function invitationMail({
     namespace: "InvitationMail",
   });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).format(expiresAt);
-  const text = [
-    t("greeting"),
-    "",
-    t("invited", { teacher, cohort }),
-    "",
-    url,
-    "",
-    t("expires", { date }),
-    "",
-    t("unexpected"),
-  ].join("\n");
-  const link = escapeHtml(url);
-  const html = `<!doctype html>
-<html lang="${escapeHtml(locale)}"><body style="font-family: system-ui, sans-serif; color: #0f172a; line-height: 1.5">
-<p>${escapeHtml(t("greeting"))}</p>
-<p>${escapeHtml(t("invited", { teacher: "\u0000", cohort: "\u0001" }))
-    .replace("\u0000", `<strong>${escapeHtml(teacher)}</strong>`)
-    .replace("\u0001", `<strong>${escapeHtml(cohort)}</strong>`)}</p>
-<p><a href="${link}" style="display: inline-block; padding: 10px 16px; border-radius: 6px; background: #1d4ed8; color: #ffffff; text-decoration: none; font-weight: 600">${escapeHtml(t("button"))}</a></p>
-<p style="font-size: 14px">${escapeHtml(t("copy", { url: "\u0000" })).replace("\u0000", link)}</p>
-<p style="font-size: 14px">${escapeHtml(t("expires", { date }))}
-${escapeHtml(t("unexpected"))}</p>
-</body></html>`;
-  return { to, subject: t("subject", { teacher, cohort }), text, html };
+  return composeMail({
+    to,
+    locale,
+    subject: t("subject", { teacher, cohort }),
+    blocks: [
+      { text: () => t("greeting") },
+      { text: (mark) => t("invited", { teacher: mark(teacher), cohort: mark(cohort) }) },
+      { button: t("button"), url, copy: (link) => t("copy", { url: link }) },
+      { text: () => `${t("expires", { date })} ${t("unexpected")}`, small: true },
+    ],
+  });
 }
 
 export interface InvitationToMail {
@@ -119,13 +107,4 @@ export async function sendInvitationMails(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, invitations.length) }, worker));
   return invitations.map((i) => i.email).filter((email) => failed.includes(email));
-}
-
-function escapeHtml(value: string): string {
-  return value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
 }
