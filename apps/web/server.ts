@@ -2,13 +2,16 @@
  * The platform's HTTP server: Next.js behind a thin layer that decides who is asking before the
  * app sees the request (src/http/client-address.ts), turns away clients the app told to wait
  * (src/http/front-door.ts), and listens where src/server/settings.ts says (127.0.0.1 only for a
- * local run). `pnpm start` and `pnpm dev` run it through `with-db`.
+ * local run), with the job worker (worker.ts) beside it as a process of its own. `pnpm start` and
+ * `pnpm dev` run it through `with-db`.
  *
  *   tsx server.ts          production build (run `next build` first)
  *   tsx server.ts --dev    development, with Turbopack
  */
+import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
 import next from "next";
 import { EDGE_SECRET_ENV, stampRequest } from "./src/http/client-address";
 import { FrontDoor } from "./src/http/front-door";
@@ -61,9 +64,41 @@ server.listen(settings.port, settings.host, () => {
   }
 });
 
+// Scheduled work runs in its own process, never on this one's event loop. A worker that dies is
+// started again (its jobs wait in the database meanwhile).
+let worker: ChildProcess | undefined;
+let stopping = false;
+function startJobWorker(): void {
+  const child = fork(fileURLToPath(new URL("./worker.ts", import.meta.url)), {
+    execArgv: process.execArgv,
+    stdio: "inherit",
+  });
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`job worker stopped (${String(code ?? signal)}); starting it again`);
+    setTimeout(startJobWorker, 5000).unref();
+  });
+  worker = child;
+}
+if (settings.jobWorker) startJobWorker();
+
+/** Stops the worker and waits for it (it finishes the job in hand, up to ten seconds). */
+function stopJobWorker(): Promise<void> {
+  const running = worker;
+  if (!running || running.exitCode !== null || running.signalCode !== null)
+    return Promise.resolve();
+  return new Promise((resolve) => {
+    running.once("exit", () => {
+      resolve();
+    });
+    running.kill("SIGTERM");
+  });
+}
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    stopping = true;
     server.close();
-    void app.close().finally(() => process.exit(0));
+    void Promise.all([stopJobWorker(), app.close()]).finally(() => process.exit(0));
   });
 }

@@ -1,52 +1,16 @@
 import "server-only";
-import { z } from "zod";
+import { parseEnv, type Env } from "./env-schema";
 
 /**
  * The platform's configuration, read and checked once from the environment. Packages never read
  * process.env; they take what they need from here as arguments.
  */
-const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** PostgreSQL (production) or the local PGlite server (`with-db` sets it for local runs). */
-  DATABASE_URL: z.string().min(1).optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
-  /**
-   * A local run on a developer's machine or in CI (`with-db` sets it when it starts the embedded
-   * database): mail goes to the local outbox (/dev/outbox) when no SMTP_URL is set, and a secret
-   * is generated under .data/ when NEXTAUTH_SECRET is not. Never set it on a public server.
-   */
-  NEURONLAB_LOCAL: z.stringbool().default(false),
-  /**
-   * The site's own address: every link in an e-mail and every absolute URL the app makes starts
-   * with it, never with a request's Host or X-Forwarded-Host. Required in production; a local run
-   * defaults to http://localhost:PORT.
-   */
-  NEXTAUTH_URL: z.url().optional(),
-  /** The port the server listens on (server.ts); the local default address uses it. */
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  /** Signs session cookies and tokens. Required in production. */
-  NEXTAUTH_SECRET: z.string().min(16).optional(),
-  /** Outgoing mail for magic links; without it, local mail goes to the development outbox. */
-  SMTP_URL: z.string().min(1).optional(),
-  EMAIL_FROM: z.string().min(3).default("Neuronlab <no-reply@neuronlab.local>"),
-  GITHUB_ID: z.string().min(1).optional(),
-  GITHUB_SECRET: z.string().min(1).optional(),
-  GOOGLE_ID: z.string().min(1).optional(),
-  GOOGLE_SECRET: z.string().min(1).optional(),
-});
-
-export type Env = z.infer<typeof envSchema>;
+export type { Env } from "./env-schema";
 
 let cached: Env | undefined;
 
 /** The checked environment; throws with every problem listed when it is invalid. */
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
-  }
-  cached = parsed.data;
+  cached ??= parseEnv(process.env);
   return cached;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Env } from "../env";
+import type { Env } from "../env-schema";
 
 export type MailSettings =
   { kind: "smtp"; url: string; from: string } | { kind: "outbox"; dir: string; from: string };

@@ -1,10 +1,8 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
 import { createMailer } from "@/auth/mail";
 import type { Actor } from "@/teaching/teaching";
+import { startInbox, type Inbox, type ReceivedMail } from "@/testing/smtp-inbox";
 import { invitationMail, invitationUrl } from "./mail";
 
 vi.mock("server-only", () => ({}));
@@ -21,53 +19,21 @@ const { acceptInvitationFor, loadInvitationPage, resendInvitationFor, sendInvita
 const SITE = "https://neuronlab.example";
 const NOW = new Date(Date.UTC(2026, 2, 10, 9));
 
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-}
-
-const received: Received[] = [];
 /** Addresses the server refuses, like a mailbox that does not exist. */
 const REFUSED = "no-such-mailbox@example.com";
-let server: SMTPServer;
-let port = 0;
+let inbox: Inbox;
+let received: ReceivedMail[];
 let t: TestDb;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onRcptTo(address, _session, callback) {
-      if (address.address === REFUSED) callback(new Error("550 no such mailbox"));
-      else callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          ...readMime(Buffer.concat(chunks).toString("latin1")),
-        });
-        callback();
-      });
-    },
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server.server, "listening");
-  port = (server.server.address() as AddressInfo).port;
+  inbox = await startInbox({ refuse: [REFUSED] });
+  received = inbox.received;
   t = await createTestDb();
 }, 120_000);
 
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-  });
+  await inbox.close();
 });
 
 beforeEach(() => {
@@ -77,7 +43,7 @@ beforeEach(() => {
 const deps = () => ({
   sendMail: createMailer({
     kind: "smtp",
-    url: `smtp://127.0.0.1:${String(port)}`,
+    url: inbox.url,
     from: "Neuronlab <no-reply@neuronlab.example>",
   }),
   siteUrl: SITE,
@@ -112,7 +78,7 @@ async function world(locale: "en" | "de", name: string) {
 
 const LINK = /https:\/\/neuronlab\.example\/(?:de\/)?invitations\/([A-Za-z0-9_-]{43})/;
 
-function linkIn(mail: Received | undefined): { url: string; secret: string } {
+function linkIn(mail: ReceivedMail | undefined): { url: string; secret: string } {
   const match = LINK.exec(mail?.text ?? "");
   if (!match?.[1]) throw new Error(`no invitation link in ${mail?.text ?? "(no mail)"}`);
   return { url: match[0], secret: match[1] };
@@ -261,67 +227,3 @@ describe("invitationMail", () => {
     expect(mail.text).toContain("until March 10, 2026");
   });
 });
-
-// ---------------------------------------------------------------------------------------------
-// A small MIME reader: what a mail program does with what arrived.
-
-function readMime(raw: string): Omit<Received, "to"> {
-  const { headers, body } = splitPart(raw);
-  const subject = decodeWords(headers.get("subject") ?? "");
-  const boundary = /boundary="?([^";]+)"?/i.exec(headers.get("content-type") ?? "")?.[1];
-  const parts = boundary
-    ? body
-        .split(`--${boundary}`)
-        .slice(1, -1)
-        .map((part) => splitPart(part.replace(/^\r\n/, "")))
-    : [{ headers, body }];
-  const find = (type: string) => {
-    const part = parts.find((p) => (p.headers.get("content-type") ?? "").startsWith(type));
-    return part ? decodeBody(part.body, part.headers.get("content-transfer-encoding")) : "";
-  };
-  return { subject, text: find("text/plain"), html: find("text/html") };
-}
-
-function splitPart(raw: string): { headers: Map<string, string>; body: string } {
-  const end = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, end).replace(/\r\n[ \t]+/g, " ");
-  const headers = new Map<string, string>();
-  for (const line of head.split("\r\n")) {
-    const colon = line.indexOf(":");
-    if (colon > 0) headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body: raw.slice(end + 4) };
-}
-
-/** The body's bytes (read as latin1, one character a byte) decoded, then read as UTF-8. */
-function decodeBody(body: string, encoding: string | undefined): string {
-  const kind = (encoding ?? "7bit").toLowerCase();
-  if (kind === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (kind === "quoted-printable") return quotedPrintable(body.replace(/=\r\n/g, ""));
-  return Buffer.from(body, "latin1").toString("utf8").replace(/\r\n$/, "");
-}
-
-function quotedPrintable(text: string): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const hex = text.slice(i + 1, i + 3);
-    if (text[i] === "=" && /^[0-9A-F]{2}$/i.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(text.charCodeAt(i));
-    }
-  }
-  return Buffer.from(bytes).toString("utf8").replace(/\r\n$/, "");
-}
-
-/** RFC 2047 encoded words (=?UTF-8?Q?…?= and =?UTF-8?B?…?=), as subjects carry non-ASCII. */
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_match, kind: string, data: string) =>
-      kind.toUpperCase() === "B"
-        ? Buffer.from(data, "base64").toString("utf8")
-        : quotedPrintable(data.replaceAll("_", " ")),
-    );
-}

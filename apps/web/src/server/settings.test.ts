@@ -24,4 +24,12 @@ describe("resolveServerSettings", () => {
     );
     expect(() => resolveServerSettings({ PORT: "http" }, { dev: false })).toThrow(/PORT/);
   });
+
+  it("starts the job worker beside the server unless told not to", () => {
+    expect(resolveServerSettings({}, { dev: false }).jobWorker).toBe(true);
+    expect(resolveServerSettings({ JOB_WORKER: "off" }, { dev: false }).jobWorker).toBe(false);
+    expect(() => resolveServerSettings({ JOB_WORKER: "maybe" }, { dev: false })).toThrow(
+      /JOB_WORKER/,
+    );
+  });
 });

@@ -18,6 +18,12 @@ const serverEnvSchema = z.object({
    * client's address to X-Forwarded-For. 0, the default, trusts no forwarding header at all.
    */
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * The job worker (worker.ts: reminders, weekly summaries): "beside", the default, starts one as
+   * a process of its own next to this server; "off" leaves it to you (`pnpm worker`, e.g. one
+   * dedicated worker for several servers). Either way each mail goes out once.
+   */
+  JOB_WORKER: z.enum(["beside", "off"]).default("beside"),
 });
 
 export interface ServerSettings {
@@ -27,6 +33,8 @@ export interface ServerSettings {
   /** undefined: every interface. */
   host: string | undefined;
   trustedProxies: number;
+  /** Start the job worker beside the server. */
+  jobWorker: boolean;
 }
 
 export const LOCAL_HOST = "127.0.0.1";
@@ -48,5 +56,6 @@ export function resolveServerSettings(
     port: env.PORT,
     host: env.HOST ?? (local ? LOCAL_HOST : undefined),
     trustedProxies: env.TRUSTED_PROXY_COUNT,
+    jobWorker: env.JOB_WORKER === "beside",
   };
 }
