@@ -85,8 +85,7 @@ if (settings.jobWorker) startJobWorker();
 /** Stops the worker and waits for it (it finishes the job in hand, up to ten seconds). */
 function stopJobWorker(): Promise<void> {
   const running = worker;
-  if (!running || running.exitCode !== null || running.signalCode !== null)
-    return Promise.resolve();
+  if (running?.exitCode !== null || running.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     running.once("exit", () => {
       resolve();

@@ -38,6 +38,8 @@ export interface CohortSettings {
   locale: string;
   /** An IANA time zone. */
   timeZone: string;
+  /** Days before a due moment that unfinished learners are reminded (0: never); default 2. */
+  reminderDays?: number;
 }
 
 /** Only a learner becomes an educator this way; an admin keeps their role. Returns the role. */
@@ -124,6 +126,7 @@ export async function cohortForTeacher(db: Db, userId: string, cohortId: string)
       description: true,
       locale: true,
       timeZone: true,
+      reminderDays: true,
       joinCode: true,
       joinEnabled: true,
       archivedAt: true,

@@ -84,6 +84,12 @@ async function classWith(names: string[], { locale = "en", teacherName = "Ada" }
   return { teacher, cohort, learners };
 }
 
+function only<T>(items: T[]): T {
+  const [item] = items;
+  if (!item || items.length !== 1) throw new Error(`expected one, got ${String(items.length)}`);
+  return item;
+}
+
 const mailsTo = (email: string) => inbox.received.filter((m) => m.to.includes(email));
 
 describe("assignment reminders", () => {
@@ -169,7 +175,7 @@ describe("assignment reminders", () => {
     for (const learner of [quiet, full]) await joinCohort(t.db, learner.id, cohort.joinCode);
     await setMailChoices(t.db, quiet.id, { mailReminders: false, mailSummary: true });
     await setAssignment(t.db, teacher.id, cohort.id, "the-forward-pass", at(24));
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const now = new Date(at(24).getTime() - DAY);
 
     expect(await sendDueReminders(deps(), now)).toEqual({ sent: 0, failed: 1 });
@@ -185,9 +191,9 @@ describe("assignment reminders", () => {
 describe("weekly summary", () => {
   it("sums up last week for each educator, once per week, not to those who opted out", async () => {
     const { teacher, cohort, learners } = await classWith(["Lea", "Max"], { teacherName: "Grace" });
-    const [lea] = learners;
+    const lea = only(learners.slice(0, 1));
     await t.db.lessonProgress.create({
-      data: { userId: lea!.id, lessonSlug: "a-single-neuron", completedAt: at(5) },
+      data: { userId: lea.id, lessonSlug: "a-single-neuron", completedAt: at(5) },
     });
     await setAssignment(t.db, teacher.id, cohort.id, "measuring-error", at(13));
     const monday = at(11, 6); // Monday 11 May 2026, 06:00 UTC
@@ -218,16 +224,17 @@ describe("weekly summary", () => {
 describe("the job queue on the database", () => {
   it("a worker runs a queued reminder job for the moment it names; two workers share the queue", async () => {
     const { teacher, cohort, learners } = await classWith(["Queue"]);
+    const learner = only(learners);
     await setAssignment(t.db, teacher.id, cohort.id, "a-single-neuron", at(28));
     const first = await openQueue({ url: t.url, connections: 1 });
     const second = await openQueue({ url: t.url, connections: 1 });
     try {
-      await startWorker(first, deps(), { pollSeconds: 0.5, log: () => {} });
-      await startWorker(second, deps(), { pollSeconds: 0.5, log: () => {} });
+      await startWorker(first, deps(), { pollSeconds: 0.5, log: () => undefined });
+      await startWorker(second, deps(), { pollSeconds: 0.5, log: () => undefined });
       const moment = new Date(at(28).getTime() - DAY).toISOString();
       await enqueue(first, JOBS.reminders.name, { at: moment });
       await enqueue(second, JOBS.reminders.name, { at: moment });
-      await expect.poll(() => mailsTo(learners[0]!.email).length, { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => mailsTo(learner.email).length, { timeout: 20_000 }).toBe(1);
       // Both jobs done: still one mail.
       await expect
         .poll(
@@ -235,7 +242,7 @@ describe("the job queue on the database", () => {
           { timeout: 20_000 },
         )
         .toBe(0);
-      expect(mailsTo(learners[0]!.email)).toHaveLength(1);
+      expect(mailsTo(learner.email)).toHaveLength(1);
       // Both workers keep the same schedules, once each.
       const schedules = await first.getSchedules();
       expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([

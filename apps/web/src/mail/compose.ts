@@ -45,7 +45,7 @@ export function composeMail({ to, locale, subject, blocks, headers }: MailConten
         const link = escapeHtml(block.url);
         const button = `<p><a href="${link}" style="${BUTTON_STYLE}">${escapeHtml(block.button)}</a></p>`;
         return block.copy
-          ? `${button}\n<p style="font-size: 14px">${escapeHtml(block.copy("\u0000")).replace("\u0000", link)}</p>`
+          ? `${button}\n<p style="font-size: 14px">${escapeHtml(block.copy("\uE000")).replace("\uE000", link)}</p>`
           : button;
       }
       if ("list" in block) {
@@ -66,9 +66,9 @@ ${body}
 /** A sentence in HTML: escaped, with each marked value in bold. */
 function richHtml(sentence: (mark: Mark) => string): string {
   const values: string[] = [];
-  const marked = sentence((value) => `\u0000${String(values.push(value) - 1)}\u0001`);
+  const marked = sentence((value) => `\uE000${String(values.push(value) - 1)}\uE001`);
   return escapeHtml(marked).replace(
-    /\u0000(\d+)\u0001/g,
+    /\uE000(\d+)\uE001/g,
     (_, index: string) => `<strong>${escapeHtml(values[Number(index)] ?? "")}</strong>`,
   );
 }

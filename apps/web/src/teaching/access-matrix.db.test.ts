@@ -257,6 +257,29 @@ const ROWS: Row[] = [
     },
   },
   {
+    rule: "saveMailChoicesFor",
+    usedBy: ["saveMailChoicesAction", "/[locale]/account"],
+    // Both boxes left unticked: everything the form offers this person is turned off.
+    run: (w, a) => teaching.saveMailChoicesFor(w.actors[a], w.db, {}),
+    expect: {
+      anonymous: 401,
+      learnerOut: "ok",
+      learnerIn: "ok",
+      educatorA: "ok",
+      educatorB: "ok",
+      admin: "ok",
+    },
+    check: async (w, a) => {
+      const user = await w.db.user.findUniqueOrThrow({
+        where: { id: w.ids[a] },
+        select: { role: true, mailReminders: true, mailSummary: true },
+      });
+      expect(user.mailReminders).toBe(false);
+      // A learner's form has no summary box: their stored choice stays.
+      expect(user.mailSummary).toBe(user.role === "LEARNER");
+    },
+  },
+  {
     rule: "loadTeacherHome",
     usedBy: ["/[locale]/educator"],
     run: (w, a) => teaching.loadTeacherHome(w.actors[a], w.db),

@@ -18,6 +18,7 @@ import {
   removeLearnerFor,
   removeTeacherFor,
   replaceJoinCodeFor,
+  saveMailChoicesFor,
   setAssignmentFor,
   setJoinEnabledFor,
   updateCohortFor,
@@ -38,6 +39,7 @@ export const addTeacherAction = act(addTeacherFor, "teacherAdded");
 export const removeTeacherAction = act(removeTeacherFor, "saved");
 export const removeLearnerAction = act(removeLearnerFor, "learnerRemoved");
 export const setAssignmentAction = act(setAssignmentFor, "assignmentSaved");
+export const saveMailChoicesAction = act(saveMailChoicesFor, "mailChoicesSaved");
 export const removeAssignmentAction = act(removeAssignmentFor, "saved");
 export const becomeEducatorAction = act((actor, db) => becomeEducatorFor(actor, db), "saved");
 

@@ -26,6 +26,7 @@ import {
 } from "@neuronlab/db/cohorts";
 import { isPupil } from "@neuronlab/db/pupils";
 import { consumeRateLimit } from "@neuronlab/db/rate-limit";
+import { mailChoices, setMailChoices } from "@neuronlab/db/reminders";
 import type { SessionUser } from "@/auth/session";
 import { HttpError, issueValues } from "@/http/errors";
 import { answerText, numericAnswer } from "./answer-text";
@@ -69,11 +70,19 @@ const text = (max: number) =>
     .transform((s) => s.trim())
     .pipe(z.string().max(max));
 
+/** How long before a due date reminders go out, in days (0: no reminders). */
+export const REMINDER_DAY_CHOICES = [0, 1, 2, 3, 7] as const;
+
 export const cohortSettingsSchema = z.object({
   name: text(120).pipe(z.string().min(1)),
   description: text(1000).transform((s) => (s.length === 0 ? null : s)),
   locale: z.enum(LOCALES),
   timeZone: z.string().refine(isTimeZone),
+  /** The choices the settings form offers; a new cohort starts with two days. */
+  reminderDays: z
+    .enum(REMINDER_DAY_CHOICES.map(String) as [string, ...string[]])
+    .default("2")
+    .transform(Number),
 });
 
 /** Fields of a form as one object: what the schemas read. Repeated fields keep their last value. */
@@ -88,6 +97,26 @@ export async function becomeEducatorFor(actor: Actor, db: Db): Promise<void> {
   // A pupil's account (made from a printed card, issue 12) sees only the course: it cannot teach.
   if (await isPupil(db, user.id)) throw new HttpError(403, "pupil_restricted.educator");
   await becomeEducator(db, user.id);
+}
+
+const checkbox = z
+  .literal("on")
+  .optional()
+  .transform((value) => value === "on");
+
+/**
+ * A person's mail choices (account page): reminders for everyone; the weekly summary only for
+ * those who teach (a learner's form has no such box, and their stored choice stays).
+ */
+export async function saveMailChoicesFor(actor: Actor, db: Db, input: unknown): Promise<void> {
+  const user = requireSignedIn(actor);
+  const choice = parse(z.object({ reminders: checkbox, summary: checkbox }), input);
+  const current = await mailChoices(db, user.id);
+  if (!current) throw new HttpError(401, "unauthenticated");
+  await setMailChoices(db, user.id, {
+    mailReminders: choice.reminders,
+    mailSummary: user.role === "LEARNER" ? current.mailSummary : choice.summary,
+  });
 }
 
 export async function createCohortFor(actor: Actor, db: Db, input: unknown) {

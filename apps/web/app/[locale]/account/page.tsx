@@ -6,6 +6,8 @@ import { maybeDb } from "@/db";
 import { ClientMessages } from "@/i18n/client-messages";
 import { getPathname, Link } from "@/i18n/navigation";
 import { DeleteAccountForm } from "@/progress/delete-account-form";
+import { MailChoices } from "@/teaching/mail-choices";
+import { mailChoices } from "@neuronlab/db/reminders";
 
 export async function generateMetadata({
   params,
@@ -56,6 +58,7 @@ export default async function AccountPage({
     );
   }
 
+  const choices = db ? await mailChoices(db, user.id) : null;
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">
       <nav aria-label={t("breadcrumb")} className="text-sm text-muted">
@@ -88,6 +91,10 @@ export default async function AccountPage({
           {t("downloadButton")}
         </a>
       </section>
+
+      {choices && isDeliverable(user.email) ? (
+        <MailChoices choices={choices} teaches={user.role !== "LEARNER"} />
+      ) : null}
 
       <section
         aria-labelledby="delete"

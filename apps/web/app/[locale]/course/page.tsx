@@ -1,11 +1,21 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { courseIn } from "@neuronlab/content/course";
+import { getSessionUser } from "@/auth/session";
+import { maybeDb } from "@/db";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { lessonLabel } from "@/lessons/lesson-label";
 import { LessonProgressBadge } from "@/progress/lesson-progress-badge";
+import { getProgress } from "@/progress/progress-api";
 import { ProgressSource } from "@/progress/progress-source";
+import { CourseAssignmentBadge } from "@/teaching/course-assignment-badge";
+import {
+  anyOverdue,
+  courseAssignments,
+  type CourseAssignment,
+} from "@/teaching/course-assignments";
+import { loadMyCohorts } from "@/teaching/teaching";
 
 export async function generateMetadata({
   params,
@@ -15,13 +25,35 @@ export async function generateMetadata({
   return { title: t("metaTitle") };
 }
 
+// A signed-in learner's class assignments come from the session: rendered per request.
+export const dynamic = "force-dynamic";
+
+/**
+ * The lessons the signed-in learner's classes set, by slug; empty for visitors, learners in no
+ * class, and when no database is configured. Their progress is read only when something is past
+ * due, to tell overdue from finished.
+ */
+async function myAssignments(): Promise<Map<string, CourseAssignment[]>> {
+  const db = maybeDb();
+  const user = db ? await getSessionUser() : null;
+  if (!db || !user) return new Map();
+  const cohorts = await loadMyCohorts(user, db);
+  const now = new Date();
+  const assignments = courseAssignments(cohorts, now);
+  if (!anyOverdue(assignments)) return assignments;
+  const progress = await getProgress(user, db);
+  const done = new Set(progress.lessons.filter((l) => l.completedAt !== null).map((l) => l.slug));
+  return courseAssignments(cohorts, now, done);
+}
+
 export default async function CoursePage({ params }: PageProps<"/[locale]/course">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, site, label] = await Promise.all([
+  const [t, site, label, assignments] = await Promise.all([
     getTranslations("Course"),
     getTranslations("Site"),
     getTranslations("LessonLabel"),
+    myAssignments(),
   ]);
   const { compiledLessons } = courseIn(locale);
   const minutes = compiledLessons.reduce((sum, lesson) => sum + lesson.meta.minutes, 0);
@@ -60,6 +92,10 @@ export default async function CoursePage({ params }: PageProps<"/[locale]/course
                 </ul>
                 <div className="mt-3">
                   <LessonProgressBadge slug={lesson.slug} exerciseIds={exercises} />
+                  <CourseAssignmentBadge
+                    slug={lesson.slug}
+                    assignments={assignments.get(lesson.slug) ?? []}
+                  />
                 </div>
               </article>
             </li>

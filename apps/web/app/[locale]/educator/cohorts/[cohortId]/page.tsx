@@ -29,7 +29,7 @@ import { dayIn } from "@/teaching/due-dates";
 import { ExerciseTable } from "@/teaching/exercise-table";
 import { inputClass, labelClass, PageFrame, SignInFirst } from "@/teaching/page-parts";
 import { QrCode } from "@/teaching/qr-code";
-import { courseShape, loadCohortPage } from "@/teaching/teaching";
+import { courseShape, loadCohortPage, REMINDER_DAY_CHOICES } from "@/teaching/teaching";
 import { TimeZoneField } from "@/teaching/time-zone-field";
 
 export async function generateMetadata({
@@ -457,6 +457,21 @@ export default async function CohortPage({
                 ))}
               </select>
               <TimeZoneField label={t("timeZone")} defaultValue={cohort.timeZone} />
+              <label htmlFor="settings-reminders" className={labelClass}>
+                {t("reminders")}
+              </label>
+              <select
+                id="settings-reminders"
+                name="reminderDays"
+                defaultValue={String(cohort.reminderDays)}
+                className={inputClass}
+              >
+                {REMINDER_DAY_CHOICES.map((days) => (
+                  <option key={days} value={days}>
+                    {days === 0 ? t("reminderOff") : t("reminderBefore", { days })}
+                  </option>
+                ))}
+              </select>
             </ActionForm>
           ) : null}
           <ActionForm
