@@ -7,7 +7,10 @@ export default defineAppE2EConfig({
   port: 3100,
   command: "pnpm start",
   readyPath: "/api/health",
-  env: { NEXTAUTH_URL: "http://127.0.0.1:3100" },
+  // Mail goes over SMTP to the tests' own mail server (e2e/mailbox-server.ts), which the tests
+  // read (e2e/mailbox.ts); a local run also keeps a copy in /dev/outbox, whose page is tested too.
+  env: { NEXTAUTH_URL: "http://127.0.0.1:3100", SMTP_URL: "smtp://127.0.0.1:3125" },
+  services: [{ command: "tsx e2e/mailbox-server.ts", url: "http://127.0.0.1:3126/health" }],
   // At phone size: every page's layout and accessibility, and the lessons with their figures.
   // Requests, accounts, security and the widgets' behaviour are the same at every size.
   phone: {

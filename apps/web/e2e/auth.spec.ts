@@ -1,19 +1,17 @@
-import { askForLink, linkFromOutbox, newAddress, randomIp, signIn } from "./accounts";
+import { askForLink, mailedSignInLink, newAddress, randomIp, signIn } from "./accounts";
 import { expect, test } from "./fixtures";
 
 /**
- * Accounts, end to end, on the production build in a local run: mail goes to the local outbox
- * (/dev/outbox). Each test signs in as a new address from its own network address, so the
+ * Accounts, end to end, on the production build in a local run: mail goes over SMTP to the tests'
+ * mail server (e2e/mailbox.ts), with a copy in the local outbox (/dev/outbox). Each test signs in as a new address from its own network address, so the
  * per-address and per-network limits of one test never touch another, nor a rerun.
  */
 test.use({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
 
 test.describe("accounts", () => {
-  test("signs up by email through the local outbox and shows the account in the header", async ({
-    page,
-  }) => {
+  test("signs up by emailed link and shows the account in the header", async ({ page }) => {
     const email = newAddress();
-    const link = await linkFromOutbox(page, email);
+    const link = await mailedSignInLink(page, email);
 
     await page.goto(link);
     await expect(
@@ -47,7 +45,7 @@ test.describe("accounts", () => {
     context,
   }) => {
     const email = newAddress();
-    const link = await linkFromOutbox(page, email);
+    const link = await mailedSignInLink(page, email);
 
     // A mail scanner, then the learner, open the link: each GET shows the button and spends nothing.
     expect((await page.request.get(link)).status()).toBe(200);
@@ -79,7 +77,7 @@ test.describe("accounts", () => {
     page,
   }) => {
     const email = newAddress();
-    const link = new URL(await linkFromOutbox(page, email));
+    const link = new URL(await mailedSignInLink(page, email));
     await page.goto(`/api/auth/callback/email${link.search}`);
     await expect(page).toHaveURL(/\/auth\/confirm\?/);
     await page.getByRole("button", { name: `Sign in as ${email}` }).click();
@@ -117,7 +115,7 @@ test.describe("accounts", () => {
 
   test("lands only on this site's own pages after signing in", async ({ page, context }) => {
     const email = newAddress();
-    const link = await linkFromOutbox(page, email, "https://evil.example/steal");
+    const link = await mailedSignInLink(page, email, "https://evil.example/steal");
     expect(new URL(link).searchParams.get("callbackUrl")).toBe("/course");
     await page.goto(link);
     await page.getByRole("button", { name: `Sign in as ${email}` }).click();
@@ -133,7 +131,7 @@ test.describe("accounts", () => {
     // A hand-made link with an unsafe callbackUrl lands on the course too.
     await context.clearCookies();
     const other = newAddress();
-    const made = new URL(await linkFromOutbox(page, other));
+    const made = new URL(await mailedSignInLink(page, other));
     made.searchParams.set("callbackUrl", "//evil.example");
     await page.goto(`${made.pathname}${made.search}`);
     await page.getByRole("button", { name: `Sign in as ${other}` }).click();

@@ -1,8 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
 import { newAddress, randomIp, signIn } from "./accounts";
 import { expect, test } from "./fixtures";
+import { linkIn, mailsTo, waitForMails } from "./mailbox";
 
 /**
  * An educator's main path, end to end on the production build: they become an educator, create
@@ -45,6 +47,21 @@ async function guideShot(page: Page, name: string, target?: string) {
     await page.screenshot({ path });
   }
 }
+
+/**
+ * Runs a job as the platform's worker would, for a chosen moment (`pnpm job … --at … --wait`:
+ * queued on the platform's database, run by the worker beside the server under test).
+ */
+function runJob(name: string, at: string): void {
+  execFileSync("pnpm", ["job", name, "--at", at, "--wait"], {
+    cwd: new URL("..", import.meta.url).pathname,
+    stdio: "pipe",
+    timeout: 90_000,
+  });
+}
+
+const reminders = async (email: string) =>
+  (await mailsTo(email)).filter((mail) => mail.subject.startsWith("Reminder:"));
 
 async function answer(page: Page, exerciseId: string, value: number) {
   const response = await page.request.post(`/api/exercises/${exerciseId}/attempts`, {
@@ -201,6 +218,42 @@ test.describe("an educator's journey", () => {
     await guideShot(page, "exercises", "section:has(#exercises)");
     // For a person to look at: the cohort page as its teacher sees it.
     await page.screenshot({ path: test.info().outputPath("cohort-desktop.png"), fullPage: true });
+  });
+
+  test("the course page shows the assignment; its reminder goes out once, two days before the due date", async () => {
+    // On the course page, under the lesson: which class set it and when it is due.
+    await lea.page.goto("/course");
+    await expect(lea.page.locator('[data-course-assignments="a-single-neuron"]')).toContainText(
+      `Set by ${cohortName} · due Mar 14, 2030`,
+    );
+
+    // Max turns reminders off on his account page.
+    await max.page.goto("/account");
+    const choices = max.page.locator("#mail");
+    await choices.getByLabel(/Reminders of assignments/).uncheck();
+    await choices.getByRole("button", { name: "Save email choices" }).click();
+    await expect(choices.getByRole("status")).toHaveText("Your email choices are saved.");
+    await max.page.reload();
+    await expect(
+      max.page.locator("#mail").getByLabel(/Reminders of assignments/),
+    ).not.toBeChecked();
+    await expectNoSeriousA11yViolations(max.page);
+
+    // The job, run by the test with the clock moved (the worker beside the platform runs it):
+    // four days before the due date, nothing; one day before, one mail to Lea; again, no more.
+    runJob("assignment-reminders", "2030-03-10T12:00:00Z");
+    expect(await reminders(lea.email)).toHaveLength(0);
+    runJob("assignment-reminders", "2030-03-13T12:00:00Z");
+    const [mail] = await waitForMails(lea.email, /^Reminder:/);
+    if (!mail) throw new Error("no reminder");
+    expect(mail.subject).toBe(
+      "Reminder: “Inside a single neuron” is due Thursday, March 14, 2030 at 11:59 PM",
+    );
+    expect(mail.text).toContain(`Your class ${cohortName} has the lesson Inside a single neuron`);
+    expect(linkIn(mail, /\/course\//)).toBe("http://127.0.0.1:3100/course/a-single-neuron");
+    runJob("assignment-reminders", "2030-03-13T18:00:00Z");
+    expect(await reminders(lea.email)).toHaveLength(1);
+    expect(await reminders(max.email)).toHaveLength(0);
   });
 
   test("a learner who leaves disappears from the dashboard", async () => {

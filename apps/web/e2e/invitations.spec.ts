@@ -3,10 +3,11 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
 import { askForLink, newAddress, randomIp, signIn } from "./accounts";
 import { expect, test } from "./fixtures";
+import { linkIn, newestMail, waitForMails } from "./mailbox";
 
 /**
- * Inviting learners by e-mail, end to end on the production build in a local run (mail lands in
- * the local outbox, /dev/outbox): an educator uploads a CSV file (two addresses, one invalid, one
+ * Inviting learners by e-mail, end to end on the production build in a local run (mail read from
+ * the tests' SMTP server, e2e/mailbox.ts): an educator uploads a CSV file (two addresses, one invalid, one
  * duplicate), checks what was read, sends; both invitations are pending. A learner opens the
  * mailed link signed out, signs in from it, accepts, and is in the class table. An invitation
  * sent again gets a new link (the old one stops working); a withdrawn one's link says so.
@@ -33,20 +34,13 @@ async function visitor(browser: Browser): Promise<Person> {
   return made;
 }
 
-/** The newest mail to an address in the local outbox whose subject says `subject`. */
-async function newestMail(page: Page, to: string, subject: RegExp | string) {
-  await page.goto("/dev/outbox");
-  const mail = page
-    .getByRole("article", { name: `Email to ${to}` })
-    .filter({ has: page.getByRole("heading", { name: subject }) })
-    .first();
-  await expect(mail).toBeVisible();
-  return mail;
-}
-
-async function invitationLink(page: Page, to: string): Promise<string> {
-  const mail = await newestMail(page, to, /invites you to/);
-  const href = (await mail.getByRole("link").first().getAttribute("href")) ?? "";
+/** The link in the `nth` invitation mail (1: the first) that arrived at the tests' SMTP server. */
+async function invitationLink(to: string, nth = 1): Promise<string> {
+  const mails = await waitForMails(to, /invites you to/, nth);
+  const mail = mails[nth - 1];
+  if (!mail) throw new Error(`no invitation mail number ${String(nth)} to ${to}`);
+  expect(mail.html).toContain(`<strong>${cohortName}</strong>`);
+  const href = linkIn(mail, /\/invitations\//);
   expect(href).toMatch(/^http:\/\/127\.0\.0\.1:3100\/invitations\/[A-Za-z0-9_-]{43}$/);
   return new URL(href).pathname;
 }
@@ -124,7 +118,7 @@ test.describe("inviting learners by e-mail", () => {
   }) => {
     const learner = await visitor(browser);
     const { page } = learner;
-    const path = await invitationLink(page, lea);
+    const path = await invitationLink(lea);
 
     // Signed out: which class invites, and a way to sign in that comes back here.
     await page.goto(path);
@@ -136,8 +130,8 @@ test.describe("inviting learners by e-mail", () => {
 
     await askForLink(page, lea, path);
     await expect(page.getByRole("status")).toContainText(`We sent a sign-in link to ${lea}`);
-    const signInMail = await newestMail(page, lea, "Your Neuronlab sign-in link");
-    const confirm = (await signInMail.getByRole("link").first().getAttribute("href")) ?? "";
+    const signInMail = await newestMail(lea, /Your Neuronlab sign-in link/);
+    const confirm = linkIn(signInMail, /\/auth\/confirm\?token=/);
     await page.goto(confirm);
     await page.getByRole("button", { name: `Sign in as ${lea}` }).click();
     await expect(page).toHaveURL(new RegExp(`${path}$`));
@@ -171,7 +165,7 @@ test.describe("inviting learners by e-mail", () => {
     browser,
   }) => {
     const learner = await visitor(browser);
-    maxFirstLink = await invitationLink(learner.page, max);
+    maxFirstLink = await invitationLink(max);
     const { page } = educator;
     page.on("dialog", (dialog) => void dialog.accept());
     await page.goto(cohortUrl);
@@ -181,7 +175,7 @@ test.describe("inviting learners by e-mail", () => {
     await expect(row.getByRole("status")).toHaveText(
       "Sent again with a new link. The old link no longer works.",
     );
-    const secondLink = await invitationLink(learner.page, max);
+    const secondLink = await invitationLink(max, 2);
     expect(secondLink).not.toBe(maxFirstLink);
     await learner.page.goto(maxFirstLink);
     await expect(learner.page.locator("main").getByRole("alert")).toContainText(

@@ -1,8 +1,9 @@
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { linkIn, newestMail } from "./mailbox";
 
-// Accounts: sign-up by emailed link through the local outbox (a local run sends no real mail),
+// Accounts: sign-up by emailed link (read from the tests' SMTP server, e2e/mailbox.ts),
 // progress kept in the account across browsers, anonymous progress merged once, and the
 // learner's own data downloaded and deleted. One browser size is enough for these flows.
 test.describe.configure({ timeout: 90_000 });
@@ -11,7 +12,7 @@ const uniqueEmail = (what: string) =>
   `${what}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
 /**
- * Asks for a sign-in link, opens it from the local outbox and confirms. The link may name another
+ * Asks for a sign-in link, opens it from the mail that arrived and confirms. The link may name another
  * host (NEXTAUTH_URL); only its path and query are followed, on the server under test.
  */
 async function signIn(page: Page, email: string, callbackUrl: string): Promise<void> {
@@ -20,11 +21,8 @@ async function signIn(page: Page, email: string, callbackUrl: string): Promise<v
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("status")).toContainText("Check your email");
 
-  await page.goto("/dev/outbox");
-  const mail = page.getByRole("article", { name: `Email to ${email}` }).first();
-  const href = await mail.locator("a[href*='/auth/confirm']").first().getAttribute("href");
-  expect(href, "a sign-in link in the mail").toBeTruthy();
-  const link = new URL(href ?? "");
+  const mail = await newestMail(email, /Your Neuronlab sign-in link/);
+  const link = new URL(linkIn(mail, /\/auth\/confirm\?token=/));
   await page.goto(`${link.pathname}${link.search}`);
   await page.getByRole("button", { name: `Sign in as ${email}` }).click();
   await expect(page).toHaveURL(new RegExp(`${callbackUrl.replace(/[?#].*$/, "")}(?:[?#].*)?$`));
@@ -53,7 +51,7 @@ const browserRecord = (page: Page) =>
     return raw ? (JSON.parse(raw) as { attempts: { merged?: boolean }[] }) : null;
   });
 
-test("sign up by email through the local outbox, do an exercise, reload, sign out and in on a new browser context, see the same progress", async ({
+test("sign up by emailed link, do an exercise, reload, sign out and in on a new browser context, see the same progress", async ({
   browser,
 }) => {
   const email = uniqueEmail("learner");

@@ -17,6 +17,8 @@ export interface AppE2EOptions {
    * at both sizes.
    */
   phone?: { testMatch?: string[]; grep?: RegExp; grepInvert?: RegExp };
+  /** Servers the tests need beside the app (a mail server), started before it. */
+  services?: { command: string; url: string }[];
 }
 
 /**
@@ -30,6 +32,7 @@ export function defineAppE2EConfig({
   readyPath = "/",
   env = {},
   phone = {},
+  services = [],
 }: AppE2EOptions): PlaywrightTestConfig {
   const ci = Boolean(process.env.CI);
   const baseURL = `http://127.0.0.1:${port}`;
@@ -68,12 +71,19 @@ export function defineAppE2EConfig({
         },
       },
     ],
-    webServer: {
-      command,
-      url: `${baseURL}${readyPath}`,
-      reuseExistingServer: !ci,
-      timeout: 120_000,
-      env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
-    },
+    webServer: [
+      ...services.map((service) => ({
+        ...service,
+        reuseExistingServer: !ci,
+        timeout: 30_000,
+      })),
+      {
+        command,
+        url: `${baseURL}${readyPath}`,
+        reuseExistingServer: !ci,
+        timeout: 120_000,
+        env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
+      },
+    ],
   });
 }

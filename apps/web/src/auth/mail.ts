@@ -25,6 +25,7 @@ export function createMailer(settings: MailSettings): SendMail {
     };
   }
   const transport = createTransport(settings.url);
+  const { outboxDir } = settings;
   return async (mail) => {
     const result = await transport.sendMail({ ...mail, from: settings.from });
     // SMTP transports leave `pending` out when nothing is pending, whatever the type says.
@@ -32,6 +33,8 @@ export function createMailer(settings: MailSettings): SendMail {
     const refused = [...result.rejected, ...pending];
     if (refused.length > 0)
       throw new Error(`the mail server refused ${refused.length} address(es)`);
+    // A local run shows what it sent in its outbox too.
+    if (outboxDir) await addToOutbox(outboxDir, { ...mail, from: settings.from });
   };
 }
 

@@ -37,6 +37,8 @@ describe("resolveAuthSettings", () => {
       github: undefined,
       google: undefined,
     });
+    // A production server keeps no copy of anyone's mail.
+    expect(settings.mail).not.toHaveProperty("outboxDir");
   });
 
   it("refuses a production server without its secret, https address or SMTP, listing each", () => {
@@ -80,12 +82,16 @@ describe("resolveAuthSettings", () => {
     expect(resolveAuthSettings(local, { dataDir }).secret).toBe(first.secret);
   });
 
-  it("in development: the outbox unless SMTP_URL is set", () => {
+  it("in development: the outbox, and SMTP as well when SMTP_URL is set", () => {
     const dev = { ...base, NODE_ENV: "development" } as const;
     expect(resolveAuthSettings(dev, { dataDir }).mail.kind).toBe("outbox");
     expect(
-      resolveAuthSettings({ ...dev, SMTP_URL: "smtp://localhost:1025" }, { dataDir }).mail.kind,
-    ).toBe("smtp");
+      resolveAuthSettings({ ...dev, SMTP_URL: "smtp://localhost:1025" }, { dataDir }).mail,
+    ).toMatchObject({
+      kind: "smtp",
+      url: "smtp://localhost:1025",
+      outboxDir: join(dataDir, "outbox"),
+    });
   });
 
   it("offers GitHub and Google only when both halves of their keys are set", () => {

@@ -4,7 +4,9 @@ import { dirname, join } from "node:path";
 import type { Env } from "../env-schema";
 
 export type MailSettings =
-  { kind: "smtp"; url: string; from: string } | { kind: "outbox"; dir: string; from: string };
+  /** SMTP; a local run also keeps a copy of each mail in its outbox (`outboxDir`). */
+  | { kind: "smtp"; url: string; from: string; outboxDir?: string }
+  | { kind: "outbox"; dir: string; from: string };
 
 export interface OAuthKeys {
   clientId: string;
@@ -51,7 +53,7 @@ type AuthEnv = Pick<
  * The rules: a production server that is not a local run needs its secret, its HTTPS address and
  * an SMTP server, and fails with every missing one listed. A local run (NEURONLAB_LOCAL, or any
  * non-production NODE_ENV) keeps a generated secret in .data/ so sessions survive restarts, and
- * sends mail to the local outbox unless SMTP_URL is set.
+ * sends mail to the local outbox (and, when SMTP_URL is set, through SMTP as well).
  */
 export function resolveAuthSettings(
   env: AuthEnv,
@@ -77,7 +79,12 @@ export function resolveAuthSettings(
     local: relaxed,
     secureCookies: !relaxed,
     mail: env.SMTP_URL
-      ? { kind: "smtp", url: env.SMTP_URL, from: env.EMAIL_FROM }
+      ? {
+          kind: "smtp",
+          url: env.SMTP_URL,
+          from: env.EMAIL_FROM,
+          ...(relaxed ? { outboxDir: join(dataDir, "outbox") } : {}),
+        }
       : { kind: "outbox", dir: join(dataDir, "outbox"), from: env.EMAIL_FROM },
     github,
     google,

@@ -78,7 +78,10 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
             </p>
           ) : null}
           <ClientMessages namespaces={["SignInForm", "OAuthButton"]}>
-            <SignInForm callbackUrl={callbackUrl} outbox={settings.mail.kind === "outbox"} />
+            <SignInForm
+              callbackUrl={callbackUrl}
+              outbox={settings.mail.kind === "outbox" || settings.mail.outboxDir !== undefined}
+            />
             {settings.github || settings.google ? (
               <div className="mt-8 border-t border-line pt-6">
                 <p className="text-sm text-muted">{t("orSignInWith")}</p>
