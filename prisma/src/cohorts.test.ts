@@ -42,6 +42,15 @@ const settings = (name: string): CohortSettings => ({
 
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 2, day, hour));
 
+const lessonAssignment = (id: string, lessonSlug: string, dueAt: Date | null) => ({
+  id,
+  kind: "LESSON",
+  lessonSlug,
+  target: lessonSlug,
+  note: null,
+  dueAt,
+});
+
 let serial = 0;
 
 async function person(name: string, role: Role = "LEARNER", email?: string) {
@@ -73,7 +82,12 @@ async function classroom() {
   await t.db.cohortTeacher.create({ data: { cohortId: cohort.id, userId: coTeacher.id } });
   await t.db.cohortMembership.create({ data: { cohortId: cohort.id, userId: learner.id } });
   const assignment = await t.db.assignment.create({
-    data: { cohortId: cohort.id, lessonSlug: "introduction", dueAt: at(10) },
+    data: {
+      cohortId: cohort.id,
+      lessonSlug: "introduction",
+      target: "introduction",
+      dueAt: at(10),
+    },
     select: { id: true },
   });
   const otherCohort = await createCohort(t.db, otherEducator.id, settings("Other class"));
@@ -383,9 +397,19 @@ describe("cohortForTeacher", () => {
     });
     await t.db.assignment.createMany({
       data: [
-        { cohortId: c.cohort.id, lessonSlug: "summary", dueAt: null },
-        { cohortId: c.cohort.id, lessonSlug: "backpropagation-and-gradient-descent", dueAt: at(9) },
-        { cohortId: c.cohort.id, lessonSlug: "activation-functions", dueAt: null },
+        { cohortId: c.cohort.id, lessonSlug: "summary", target: "summary", dueAt: null },
+        {
+          cohortId: c.cohort.id,
+          lessonSlug: "backpropagation-and-gradient-descent",
+          target: "backpropagation-and-gradient-descent",
+          dueAt: at(9),
+        },
+        {
+          cohortId: c.cohort.id,
+          lessonSlug: "activation-functions",
+          target: "activation-functions",
+          dueAt: null,
+        },
       ],
     });
 
@@ -715,8 +739,13 @@ describe("cohortsOfLearner", () => {
     });
     await t.db.assignment.createMany({
       data: [
-        { cohortId: c.cohort.id, lessonSlug: "summary", dueAt: null },
-        { cohortId: c.cohort.id, lessonSlug: "a-single-neuron", dueAt: at(2) },
+        { cohortId: c.cohort.id, lessonSlug: "summary", target: "summary", dueAt: null },
+        {
+          cohortId: c.cohort.id,
+          lessonSlug: "a-single-neuron",
+          target: "a-single-neuron",
+          dueAt: at(2),
+        },
       ],
     });
     // Closed to joining is still open to its members.
@@ -727,7 +756,7 @@ describe("cohortsOfLearner", () => {
     expect(await setCohortArchived(t.db, c.otherEducator.id, archived.id, true)).toBe(true);
     // A cohort the learner is not in: not listed.
     await t.db.assignment.create({
-      data: { cohortId: c.otherCohort.id, lessonSlug: "summary", dueAt: at(3) },
+      data: { cohortId: c.otherCohort.id, lessonSlug: "summary", target: "summary", dueAt: at(3) },
     });
 
     expect(await cohortsOfLearner(t.db, c.learner.id)).toEqual([
@@ -737,9 +766,9 @@ describe("cohortsOfLearner", () => {
         timeZone: "Europe/Amsterdam",
         teachers: ["teacher", "co-teacher"],
         assignments: [
-          { id: expect.any(String) as string, lessonSlug: "a-single-neuron", dueAt: at(2) },
-          { id: c.assignment.id, lessonSlug: "introduction", dueAt: at(10) },
-          { id: expect.any(String) as string, lessonSlug: "summary", dueAt: null },
+          lessonAssignment(expect.any(String) as string, "a-single-neuron", at(2)),
+          lessonAssignment(c.assignment.id, "introduction", at(10)),
+          lessonAssignment(expect.any(String) as string, "summary", null),
         ],
       },
     ]);

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { Db } from "./client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { deletePupilOfCohort } from "./pupils.ts";
 import { normaliseEmail } from "./users.ts";
 
 /**
@@ -140,7 +141,7 @@ export async function cohortForTeacher(db: Db, userId: string, cohortId: string)
         orderBy: [{ joinedAt: "asc" }, { userId: "asc" }],
       },
       assignments: {
-        select: { id: true, lessonSlug: true, dueAt: true },
+        select: { id: true, kind: true, lessonSlug: true, target: true, note: true, dueAt: true },
         orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { lessonSlug: "asc" }],
       },
     },
@@ -277,7 +278,12 @@ export async function removeTeacher(
   });
 }
 
-/** Takes a learner out of a cohort the user teaches. */
+/**
+ * Takes a learner out of a cohort the user teaches. A pupil of this cohort (their card made by it)
+ * is deleted with everything of theirs in the same transaction (`deletePupilOfCohort`): their
+ * account exists only because of the cohort, and their card stops working. Anyone else, a pupil
+ * of another cohort included, only loses the membership. False when there was nobody to remove.
+ */
 export async function removeLearner(
   db: Db,
   userId: string,
@@ -285,25 +291,55 @@ export async function removeLearner(
   learnerId: string,
 ): Promise<boolean> {
   if (!(await teachesOpen(db, userId, cohortId))) return false;
-  const { count } = await db.cohortMembership.deleteMany({
-    where: { cohortId, userId: learnerId },
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.cohortMembership.deleteMany({
+      where: { cohortId, userId: learnerId },
+    });
+    // Also a pupil of this cohort who had left it: nothing about them need stay.
+    const deleted = await deletePupilOfCohort(tx, cohortId, learnerId);
+    return count === 1 || deleted;
   });
-  return count === 1;
 }
 
-/** Sets (or moves the due moment of) a lesson assignment. */
+/**
+ * What an assignment sets: a lesson, one exercise of a lesson, or a playground setup (the encoded
+ * configuration of the playground's shared link, in the lesson that holds the playground). The
+ * caller checks that the lesson, the exercise and the configuration exist and are valid.
+ */
+export type AssignmentTarget =
+  | { kind: "LESSON"; lessonSlug: string }
+  | { kind: "EXERCISE"; lessonSlug: string; exerciseId: string }
+  | { kind: "PLAYGROUND"; lessonSlug: string; config: string; note: string | null };
+
+function targetKey(target: AssignmentTarget): string {
+  if (target.kind === "LESSON") return target.lessonSlug;
+  return target.kind === "EXERCISE" ? target.exerciseId : target.config;
+}
+
+/** Sets (or moves the due moment of) an assignment; a bare slug sets that lesson. */
 export async function setAssignment(
   db: Db,
   userId: string,
   cohortId: string,
-  lessonSlug: string,
+  what: AssignmentTarget | string,
   dueAt: Date | null,
 ): Promise<boolean> {
   if (!(await teachesOpen(db, userId, cohortId))) return false;
+  const target: AssignmentTarget =
+    typeof what === "string" ? { kind: "LESSON", lessonSlug: what } : what;
+  const key = targetKey(target);
+  const note = target.kind === "PLAYGROUND" ? target.note : null;
   await db.assignment.upsert({
-    where: { cohortId_lessonSlug: { cohortId, lessonSlug } },
-    create: { cohortId, lessonSlug, dueAt },
-    update: { dueAt },
+    where: { cohortId_kind_target: { cohortId, kind: target.kind, target: key } },
+    create: {
+      cohortId,
+      kind: target.kind,
+      lessonSlug: target.lessonSlug,
+      target: key,
+      note,
+      dueAt,
+    },
+    update: { dueAt, note },
     select: { id: true },
   });
   return true;
@@ -385,7 +421,7 @@ export async function cohortsOfLearner(db: Db, userId: string) {
         orderBy: [{ addedAt: "asc" }, { userId: "asc" }],
       },
       assignments: {
-        select: { id: true, lessonSlug: true, dueAt: true },
+        select: { id: true, kind: true, lessonSlug: true, target: true, note: true, dueAt: true },
         orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { lessonSlug: "asc" }],
       },
     },

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeLearner, setCohortArchived } from "./cohorts.ts";
 import {
   addPupils,
+  cardByCode,
   CARD_ALPHABET,
   hashCardCode,
   isPupil,
+  isPupilEmail,
+  isPupilOfArchivedCohort,
   nameKey,
   newCardCode,
   normaliseCardCode,
@@ -11,7 +15,7 @@ import {
   pupilsOfCohort,
   replacePupilCard,
 } from "./pupils.ts";
-import { createTestDb, type TestDb } from "./testing/test-db.ts";
+import { countRows, createTestDb, type TestDb } from "./testing/test-db.ts";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -178,5 +182,207 @@ describe("replacing a card", () => {
     expect(await pupilByCardCode(t.db, "")).toBeNull();
     expect(await pupilByCardCode(t.db, "ZZZZZ-ZZZZZ")).toBeNull();
     expect(await pupilByCardCode(t.db, "not a code at all")).toBeNull();
+  });
+});
+
+/** Adds one pupil to the world's cohort and gives them a session, progress, an attempt, a certificate. */
+async function pupilWithData(w: Awaited<ReturnType<typeof world>>, name: string) {
+  const added = await addPupils(t.db, w.teacher, w.cohort, [name]);
+  if (added.status !== "added") throw new Error("not added");
+  const [card] = added.cards;
+  if (!card) throw new Error("no card");
+  await learnerData(card.pupilId);
+  return card;
+}
+
+async function learnerData(userId: string) {
+  await t.db.session.create({
+    data: { sessionToken: `s-${userId}`, userId, expires: new Date(2099, 0) },
+  });
+  await t.db.lessonProgress.create({
+    data: { userId, lessonSlug: "introduction", completedAt: new Date() },
+  });
+  await t.db.exerciseAttempt.create({
+    data: {
+      id: crypto.randomUUID(),
+      userId,
+      exerciseId: "intro-1",
+      lessonSlug: "introduction",
+      answer: { choice: 1 },
+      correct: true,
+    },
+  });
+  await t.db.certificate.create({ data: { code: `cert-${userId}`, userId, name: "Someone" } });
+}
+
+/** The rows of one person, table by table. */
+async function rowsOf(userId: string) {
+  return {
+    users: await t.db.user.count({ where: { id: userId } }),
+    cards: await t.db.pupilCard.count({ where: { userId } }),
+    memberships: await t.db.cohortMembership.count({ where: { userId } }),
+    sessions: await t.db.session.count({ where: { userId } }),
+    progress: await t.db.lessonProgress.count({ where: { userId } }),
+    attempts: await t.db.exerciseAttempt.count({ where: { userId } }),
+    certificates: await t.db.certificate.count({ where: { userId } }),
+  };
+}
+
+const NONE = {
+  users: 0,
+  cards: 0,
+  memberships: 0,
+  sessions: 0,
+  progress: 0,
+  attempts: 0,
+  certificates: 0,
+};
+
+describe("removing a pupil from their cohort", () => {
+  it("deletes their account and everything of theirs, so the card stops working", async () => {
+    const w = await world();
+    const card = await pupilWithData(w, "Ada");
+    const classmate = await pupilWithData(w, "Ben");
+    expect(await rowsOf(card.pupilId)).toEqual({
+      users: 1,
+      cards: 1,
+      memberships: 1,
+      sessions: 1,
+      progress: 1,
+      attempts: 1,
+      certificates: 1,
+    });
+    const before = await countRows(t.db);
+
+    expect(await removeLearner(t.db, w.teacher, w.cohort, card.pupilId)).toBe(true);
+
+    expect(await rowsOf(card.pupilId)).toEqual(NONE);
+    expect(await pupilByCardCode(t.db, card.code)).toBeNull();
+    expect(await cardByCode(t.db, card.code)).toBeNull();
+    // Exactly one row fewer in each of the pupil's tables, nothing else touched.
+    const after = await countRows(t.db);
+    const fewer = Object.fromEntries(
+      Object.entries(before)
+        .filter(([table, n]) => after[table] !== n)
+        .map(([table, n]) => [table, n - (after[table] ?? 0)]),
+    );
+    expect(fewer).toEqual({
+      User: 1,
+      PupilCard: 1,
+      CohortMembership: 1,
+      Session: 1,
+      LessonProgress: 1,
+      ExerciseAttempt: 1,
+      Certificate: 1,
+    });
+    // The classmate keeps everything, and the cohort is still there.
+    expect((await rowsOf(classmate.pupilId)).users).toBe(1);
+    expect(await pupilByCardCode(t.db, classmate.code)).toEqual({ userId: classmate.pupilId });
+    expect((await pupilsOfCohort(t.db, w.teacher, w.cohort))?.map((p) => p.name)).toEqual(["Ben"]);
+    // Removing them again finds nobody.
+    expect(await removeLearner(t.db, w.teacher, w.cohort, card.pupilId)).toBe(false);
+  });
+
+  it("deletes a pupil of this cohort who had left it", async () => {
+    const w = await world();
+    const card = await pupilWithData(w, "Ada");
+    await t.db.cohortMembership.deleteMany({ where: { userId: card.pupilId } });
+    expect((await pupilsOfCohort(t.db, w.teacher, w.cohort))?.map((p) => p.member)).toEqual([
+      false,
+    ]);
+    expect(await removeLearner(t.db, w.teacher, w.cohort, card.pupilId)).toBe(true);
+    expect(await rowsOf(card.pupilId)).toEqual(NONE);
+  });
+
+  it("keeps an ordinary learner's account: only the membership goes", async () => {
+    const w = await world();
+    const learner = await t.db.user.create({
+      data: { email: `learner-${String(++serial)}@example.com`, name: "Lea" },
+    });
+    await t.db.cohortMembership.create({ data: { cohortId: w.cohort, userId: learner.id } });
+    await learnerData(learner.id);
+    expect(await removeLearner(t.db, w.teacher, w.cohort, learner.id)).toBe(true);
+    expect(await rowsOf(learner.id)).toEqual({
+      users: 1,
+      cards: 0,
+      memberships: 0,
+      sessions: 1,
+      progress: 1,
+      attempts: 1,
+      certificates: 1,
+    });
+  });
+
+  it("only takes another cohort's pupil out of this one", async () => {
+    const w = await world();
+    const v = await world();
+    const card = await pupilWithData(v, "Ada");
+    await t.db.cohortMembership.create({ data: { cohortId: w.cohort, userId: card.pupilId } });
+    expect(await removeLearner(t.db, w.teacher, w.cohort, card.pupilId)).toBe(true);
+    expect(await rowsOf(card.pupilId)).toEqual({
+      users: 1,
+      cards: 1,
+      memberships: 1,
+      sessions: 1,
+      progress: 1,
+      attempts: 1,
+      certificates: 1,
+    });
+    expect(
+      (await t.db.cohortMembership.findMany({ where: { userId: card.pupilId } })).map(
+        (m) => m.cohortId,
+      ),
+    ).toEqual([v.cohort]);
+    expect(await pupilByCardCode(t.db, card.code)).toEqual({ userId: card.pupilId });
+  });
+
+  it("is refused to another teacher and in an archived cohort, deleting nothing", async () => {
+    const w = await world();
+    const v = await world();
+    const card = await pupilWithData(w, "Ada");
+    const all = await rowsOf(card.pupilId);
+    expect(await removeLearner(t.db, w.other, w.cohort, card.pupilId)).toBe(false);
+    // Another teacher naming their own cohort and this pupil.
+    expect(await removeLearner(t.db, v.teacher, v.cohort, card.pupilId)).toBe(false);
+    expect(await setCohortArchived(t.db, w.teacher, w.cohort, true)).toBe(true);
+    expect(await removeLearner(t.db, w.teacher, w.cohort, card.pupilId)).toBe(false);
+    expect(await rowsOf(card.pupilId)).toEqual(all);
+  });
+});
+
+describe("an archived cohort's cards", () => {
+  it("do not sign in until the cohort is restored; nothing is deleted", async () => {
+    const w = await world();
+    const card = await pupilWithData(w, "Ada");
+    const other = await world();
+    const elsewhere = await pupilWithData(other, "Ben");
+    const all = await rowsOf(card.pupilId);
+    expect(
+      isPupilEmail((await t.db.user.findUniqueOrThrow({ where: { id: card.pupilId } })).email),
+    ).toBe(true);
+    expect(isPupilEmail("ada@example.com")).toBe(false);
+    expect(isPupilEmail("ada@pupils.neuronlab.invalid.example.com")).toBe(false);
+    expect(await isPupilOfArchivedCohort(t.db, card.pupilId)).toBe(false);
+
+    expect(await setCohortArchived(t.db, w.teacher, w.cohort, true)).toBe(true);
+    expect(await pupilByCardCode(t.db, card.code)).toBeNull();
+    expect(await cardByCode(t.db, card.code)).toEqual({
+      userId: card.pupilId,
+      cohortArchived: true,
+    });
+    expect(await isPupilOfArchivedCohort(t.db, card.pupilId)).toBe(true);
+    expect(await rowsOf(card.pupilId)).toEqual(all);
+    // Another cohort's cards still work.
+    expect(await pupilByCardCode(t.db, elsewhere.code)).toEqual({ userId: elsewhere.pupilId });
+    expect(await isPupilOfArchivedCohort(t.db, elsewhere.pupilId)).toBe(false);
+    expect(await isPupilOfArchivedCohort(t.db, w.teacher)).toBe(false);
+
+    expect(await setCohortArchived(t.db, w.teacher, w.cohort, false)).toBe(true);
+    expect(await pupilByCardCode(t.db, card.code)).toEqual({ userId: card.pupilId });
+    expect(await cardByCode(t.db, card.code)).toEqual({
+      userId: card.pupilId,
+      cohortArchived: false,
+    });
+    expect(await isPupilOfArchivedCohort(t.db, card.pupilId)).toBe(false);
   });
 });

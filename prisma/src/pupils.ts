@@ -64,6 +64,45 @@ export async function isPupil(db: Db, userId: string): Promise<boolean> {
   return (await db.pupilCard.count({ where: { userId } })) > 0;
 }
 
+/**
+ * Whether an address is a pupil's placeholder (`pupilEmail`): no one else can have one, since no
+ * sign-in link can reach the .invalid domain. A cheap test before asking the database.
+ */
+export function isPupilEmail(email: string): boolean {
+  return email.endsWith(`@${PUPIL_EMAIL_DOMAIN}`);
+}
+
+/**
+ * Whether this account is a pupil's whose cohort (the one that made their card) is archived: their
+ * card does not sign them in and their sessions do not count until the cohort is restored (nothing
+ * is deleted on archiving, so restoring it makes both work again).
+ */
+export async function isPupilOfArchivedCohort(db: Db, userId: string): Promise<boolean> {
+  const count = await db.pupilCard.count({
+    where: { userId, cohort: { archivedAt: { not: null } } },
+  });
+  return count > 0;
+}
+
+/**
+ * Deletes the account of a pupil whose card this cohort made, inside the caller's transaction (a
+ * teacher taking them out of the class: see `removeLearner`). The account exists only because of
+ * the cohort, so nothing about the child is kept: the database cascades to their card (which
+ * stops working), sessions, progress, attempts, certificates and memberships. False, deleting
+ * nothing, when the user is not a pupil of this cohort (an ordinary learner, another cohort's
+ * pupil).
+ */
+export async function deletePupilOfCohort(
+  tx: Prisma.TransactionClient,
+  cohortId: string,
+  userId: string,
+): Promise<boolean> {
+  const { count } = await tx.user.deleteMany({
+    where: { id: userId, pupilCard: { is: { cohortId } } },
+  });
+  return count === 1;
+}
+
 /** A card just made: the only moment its code exists in clear. */
 export interface NewPupilCard {
   pupilId: string;
@@ -190,7 +229,10 @@ export interface PupilListItem {
   cardMadeAt: Date;
   /** When the card was last replaced; null for the first card. */
   replacedAt: Date | null;
-  /** False once the teacher took the pupil out of the class (their card still signs them in). */
+  /**
+   * False once the pupil left the class themselves (their card still signs them in). A pupil their
+   * teacher takes out of the class is deleted (`removeLearner`) and no longer listed.
+   */
   member: boolean;
 }
 
@@ -233,12 +275,32 @@ export async function pupilsOfCohort(
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
-/** The pupil a card's code belongs to, or null (unknown, malformed or replaced code). */
-export async function pupilByCardCode(db: Db, code: string): Promise<{ userId: string } | null> {
+/** What a card's code finds: its pupil, and whether the cohort that made the card is archived. */
+export interface CardLookup {
+  userId: string;
+  /** The card does not sign in while this is true (`pupilByCardCode`). */
+  cohortArchived: boolean;
+}
+
+/**
+ * The card a code belongs to, archived cohort or not (so a refusal can say why); null for an
+ * unknown, malformed or replaced code.
+ */
+export async function cardByCode(db: Db, code: string): Promise<CardLookup | null> {
   const printed = normaliseCardCode(code);
   if (!printed) return null;
-  return db.pupilCard.findUnique({
+  const card = await db.pupilCard.findUnique({
     where: { codeHash: hashCardCode(printed) },
-    select: { userId: true },
+    select: { userId: true, cohort: { select: { archivedAt: true } } },
   });
+  return card && { userId: card.userId, cohortArchived: card.cohort.archivedAt !== null };
+}
+
+/**
+ * The pupil a card's code signs in, or null: an unknown, malformed or replaced code, or a card of
+ * an archived cohort (it works again once the cohort is restored).
+ */
+export async function pupilByCardCode(db: Db, code: string): Promise<{ userId: string } | null> {
+  const card = await cardByCode(db, code);
+  return card && !card.cohortArchived ? { userId: card.userId } : null;
 }

@@ -14,7 +14,10 @@ const UNDELIVERABLE = ".invalid";
 
 export interface DueReminder {
   assignmentId: string;
+  /** A lesson to finish, or a goal exercise (`target`: its id) to solve. */
+  kind: "LESSON" | "EXERCISE";
   lessonSlug: string;
+  target: string;
   dueAt: Date;
   cohort: { id: string; name: string; timeZone: string; locale: string };
   learner: { id: string; email: string; name: string | null; locale: string | null };
@@ -22,18 +25,22 @@ export interface DueReminder {
 
 /**
  * The reminders due at `now`: for each assignment of an open cohort whose due moment is ahead but
- * within the cohort's reminder days, each member who has not finished the lesson, has not turned
- * reminders off, has a real address and has not had this reminder (for this due moment) yet.
+ * within the cohort's reminder days, each member who has not finished the lesson (or solved the
+ * exercise), has not turned reminders off, has a real address and has not had this reminder (for
+ * this due moment) yet. A playground setup has nothing to finish: no reminders.
  */
 export async function dueReminders(db: Db, now: Date): Promise<DueReminder[]> {
   const assignments = await db.assignment.findMany({
     where: {
       dueAt: { gt: now, lte: new Date(now.getTime() + 14 * DAY_MS) },
+      kind: { in: ["LESSON", "EXERCISE"] },
       cohort: { archivedAt: null, reminderDays: { gt: 0 } },
     },
     select: {
       id: true,
+      kind: true,
       lessonSlug: true,
+      target: true,
       dueAt: true,
       cohort: {
         select: { id: true, name: true, timeZone: true, locale: true, reminderDays: true },
@@ -52,9 +59,13 @@ export async function dueReminders(db: Db, now: Date): Promise<DueReminder[]> {
         user: {
           mailReminders: true,
           NOT: { email: { endsWith: UNDELIVERABLE } },
-          lessonProgress: {
-            none: { lessonSlug: assignment.lessonSlug, completedAt: { not: null } },
-          },
+          ...(assignment.kind === "EXERCISE"
+            ? { attempts: { none: { exerciseId: assignment.target, correct: true } } }
+            : {
+                lessonProgress: {
+                  none: { lessonSlug: assignment.lessonSlug, completedAt: { not: null } },
+                },
+              }),
           reminders: { none: { assignmentId: assignment.id, dueAt } },
         },
       },
@@ -62,9 +73,12 @@ export async function dueReminders(db: Db, now: Date): Promise<DueReminder[]> {
       orderBy: { joinedAt: "asc" },
     });
     for (const { user } of members) {
+      if (assignment.kind === "PLAYGROUND") continue;
       due.push({
         assignmentId: assignment.id,
+        kind: assignment.kind,
         lessonSlug: assignment.lessonSlug,
+        target: assignment.target,
         dueAt,
         cohort,
         learner: user,
@@ -108,7 +122,13 @@ export interface CohortWeek {
   lessonsFinished: number;
   attempts: number;
   /** Assignments due in the week after the summed-up one, with how many learners finished each. */
-  dueSoon: { lessonSlug: string; dueAt: Date; finished: number }[];
+  dueSoon: {
+    kind: "LESSON" | "EXERCISE";
+    lessonSlug: string;
+    target: string;
+    dueAt: Date;
+    finished: number;
+  }[];
 }
 
 export interface EducatorWeek {
@@ -192,21 +212,29 @@ async function cohortWeek(
     `,
   );
   const assignments = await db.assignment.findMany({
-    where: { cohortId: cohort.id, dueAt: { gt: now, lte: soonUntil } },
-    select: { lessonSlug: true, dueAt: true },
-    orderBy: [{ dueAt: "asc" }, { lessonSlug: "asc" }],
+    where: {
+      cohortId: cohort.id,
+      dueAt: { gt: now, lte: soonUntil },
+      kind: { in: ["LESSON", "EXERCISE"] },
+    },
+    select: { kind: true, lessonSlug: true, target: true, dueAt: true },
+    orderBy: [{ dueAt: "asc" }, { lessonSlug: "asc" }, { target: "asc" }],
   });
+  const member = { memberships: { some: { cohortId: cohort.id } } };
   const dueSoon = await Promise.all(
-    assignments.map(async ({ lessonSlug, dueAt }) => ({
+    assignments.map(async ({ kind, lessonSlug, target, dueAt }) => ({
+      kind: kind === "EXERCISE" ? ("EXERCISE" as const) : ("LESSON" as const),
       lessonSlug,
+      target,
       dueAt: dueAt ?? now,
-      finished: await db.lessonProgress.count({
-        where: {
-          lessonSlug,
-          completedAt: { not: null },
-          user: { memberships: { some: { cohortId: cohort.id } } },
-        },
-      }),
+      finished:
+        kind === "EXERCISE"
+          ? await db.user.count({
+              where: { ...member, attempts: { some: { exerciseId: target, correct: true } } },
+            })
+          : await db.lessonProgress.count({
+              where: { lessonSlug, completedAt: { not: null }, user: member },
+            }),
     })),
   );
   return {

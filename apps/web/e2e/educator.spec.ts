@@ -122,12 +122,36 @@ test.describe("an educator's journey", () => {
     await expect(page.getByRole("img", { name: /QR code of the join link/ })).toBeVisible();
     await guideShot(page, "joining", "section:has(#join)");
 
-    await page.getByLabel("Lesson", { exact: true }).selectOption("a-single-neuron");
-    await page.getByLabel(/Due date/).fill("2030-03-14");
-    await page.getByRole("button", { name: "Set lesson" }).click();
-    await expect(page.getByText("Assignment saved.")).toBeVisible();
+    const setForm = page.locator("form", { has: page.getByLabel("Lesson or goal exercise") });
+    await setForm.getByLabel("Lesson or goal exercise").selectOption("a-single-neuron");
+    await setForm.getByLabel(/Due date/).fill("2030-03-14");
+    await setForm.getByRole("button", { name: "Set assignment" }).click();
+    await expect(setForm.getByText("Assignment saved.")).toBeVisible();
     await expect(page.locator('[data-assignment="a-single-neuron"]')).toContainText(
       "due Mar 14, 2030",
+    );
+    // One goal exercise on its own, and a prepared playground setup, pasted as its link.
+    await setForm
+      .getByLabel("Lesson or goal exercise")
+      .selectOption("a-single-neuron#neuron-separate");
+    await setForm.getByLabel(/Due date/).fill("");
+    await setForm.getByRole("button", { name: "Set assignment" }).click();
+    await expect(page.locator('[data-assignment="neuron-separate"]')).toContainText(
+      "Goal exercise 5 of 5 in “Inside a single neuron” no due date",
+    );
+    const playground = page.locator("form", { has: page.getByLabel("Playground link") });
+    await playground.getByLabel("Playground link").fill("https://example.com/?pg=hello");
+    await playground.getByRole("button", { name: "Set playground setup" }).click();
+    await expect(playground.getByRole("alert")).toContainText(
+      "Paste a link copied from the playground",
+    );
+    await playground
+      .getByLabel("Playground link")
+      .fill("http://127.0.0.1:3100/course/why-deep-works?pg=v1_data-xor_layers-4.2");
+    await playground.getByLabel("What to try (optional)").fill("Two hidden layers on XOR");
+    await playground.getByRole("button", { name: "Set playground setup" }).click();
+    await expect(page.locator('[data-kind="playground"]')).toContainText(
+      "Playground setup: Two hidden layers on XOR",
     );
   });
 
@@ -144,6 +168,14 @@ test.describe("an educator's journey", () => {
     await expect(lea.page.getByRole("status").filter({ hasText: "You have joined" })).toBeVisible();
     const leasClass = lea.page.locator(`[data-cohort="${cohortName}"]`);
     await expect(leasClass).toContainText("due Mar 14, 2030");
+    await expect(
+      leasClass
+        .locator('[data-kind="playground"]')
+        .getByRole("link", { name: /Two hidden layers/ }),
+    ).toHaveAttribute("href", /^\/course\/why-deep-works\?pg=v1_data-xor_.*layers-4\.2/);
+    await expect(
+      leasClass.locator('[data-assignment="neuron-separate"]').getByRole("link"),
+    ).toHaveAttribute("href", "/course/a-single-neuron#exercise-neuron-separate");
 
     max = await person(browser, "max");
     await max.page.goto("/join");

@@ -15,6 +15,8 @@ const httpPort = Number(process.env.MAILBOX_HTTP_PORT ?? 3126);
 const inbox = await startInbox({ port: smtpPort });
 
 const api = createServer((request, response) => {
+  // One request per connection: a test may pause longer than a kept-alive socket lives.
+  response.setHeader("connection", "close");
   const url = new URL(request.url ?? "/", "http://mailbox");
   if (request.method === "GET" && url.pathname === "/health") {
     response.writeHead(200).end("ok");

@@ -151,6 +151,27 @@ describe("assignment reminders", () => {
     expect(inbox.received).toHaveLength(0);
   });
 
+  it("a goal exercise's reminder names the exercise and links to it", async () => {
+    const { teacher, cohort, learners } = await classWith(["Ex"]);
+    const learner = only(learners);
+    await setAssignment(
+      t.db,
+      teacher.id,
+      cohort.id,
+      { kind: "EXERCISE", lessonSlug: "a-single-neuron", exerciseId: "neuron-separate" },
+      at(26),
+    );
+    expect(await sendDueReminders(deps(), new Date(at(26).getTime() - DAY))).toEqual({
+      sent: 1,
+      failed: 0,
+    });
+    const mail = only(mailsTo(learner.email));
+    expect(mail.text).toContain(
+      `Your class ${cohort.name} has Goal exercise 5 of 5 in “Inside a single neuron” to solve by`,
+    );
+    expect(mail.text).toContain(`${SITE}/course/a-single-neuron#exercise-neuron-separate`);
+  });
+
   it("two workers running at the same moment send each reminder once", async () => {
     const { teacher, cohort, learners } = await classWith(["A", "B", "C", "D", "E"]);
     await setAssignment(t.db, teacher.id, cohort.id, "measuring-error", at(22));

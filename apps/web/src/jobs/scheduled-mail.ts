@@ -17,6 +17,8 @@ import type { Mail, SendMail } from "@/auth/mail";
 import { loadMessages } from "@/i18n/messages";
 import { localePath } from "@/i18n/paths";
 import { composeMail } from "@/mail/compose";
+import { assignmentHref } from "@/teaching/assignment-target";
+import { assignmentTitle } from "@/teaching/assignment-title";
 
 /**
  * The scheduled mails: reminders of assignments due, and the educators' weekly summary. Each run
@@ -67,7 +69,15 @@ export async function reminderMail(reminder: DueReminder, siteUrl: string): Prom
     messages: await loadMessages(locale),
     namespace: "ReminderMail",
   });
-  const lesson = lessonTitle(reminder.lessonSlug, locale);
+  const words = createTranslator({
+    locale,
+    messages: await loadMessages(locale),
+    namespace: "Teaching.Assignment",
+  });
+  const lesson =
+    reminder.kind === "EXERCISE"
+      ? assignmentTitle({ ...reminder, note: null }, locale, (key, values) => words(key, values))
+      : lessonTitle(reminder.lessonSlug, locale);
   const date = new Intl.DateTimeFormat(locale, {
     dateStyle: "full",
     timeStyle: "short",
@@ -81,10 +91,15 @@ export async function reminderMail(reminder: DueReminder, siteUrl: string): Prom
     headers: { "List-Unsubscribe": `<${settings}>` },
     blocks: [
       { text: () => (learner.name ? t("greetingNamed", { name: learner.name }) : t("greeting")) },
-      { text: (mark) => t("due", { cohort: mark(cohort.name), lesson: mark(lesson), date }) },
+      {
+        text: (mark) =>
+          reminder.kind === "EXERCISE"
+            ? t("dueExercise", { cohort: mark(cohort.name), exercise: mark(lesson), date })
+            : t("due", { cohort: mark(cohort.name), lesson: mark(lesson), date }),
+      },
       {
         button: t("button"),
-        url: pageUrl(siteUrl, `/course/${reminder.lessonSlug}`, locale),
+        url: pageUrl(siteUrl, assignmentHref({ ...reminder }), locale),
         copy: (url) => t("copy", { url }),
       },
       { text: () => t("why", { cohort: cohort.name, url: settings }), small: true },
@@ -102,6 +117,11 @@ export async function summaryMail(
     locale,
     messages: await loadMessages(locale),
     namespace: "SummaryMail",
+  });
+  const words = createTranslator({
+    locale,
+    messages: await loadMessages(locale),
+    namespace: "Teaching.Assignment",
   });
   const day = (date: Date, timeZone = "UTC") =>
     new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(date);
@@ -134,7 +154,12 @@ export async function summaryMail(
                 list: cohort.dueSoon.map(
                   (due) => () =>
                     t("dueSoon", {
-                      lesson: lessonTitle(due.lessonSlug, locale),
+                      lesson:
+                        due.kind === "EXERCISE"
+                          ? assignmentTitle({ ...due, note: null }, locale, (key, values) =>
+                              words(key, values),
+                            )
+                          : lessonTitle(due.lessonSlug, locale),
                       date: day(due.dueAt, cohort.timeZone),
                       finished: due.finished,
                       learners: cohort.learners,

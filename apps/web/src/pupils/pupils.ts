@@ -5,11 +5,11 @@ import { createSession, type SessionRecord } from "@neuronlab/db/accounts";
 import type { Db } from "@neuronlab/db/client";
 import {
   addPupils,
+  cardByCode,
   isPupil,
   MAX_PUPIL_NAME,
   MAX_PUPILS_PER_REQUEST,
   nameKey,
-  pupilByCardCode,
   pupilsOfCohort,
   replacePupilCard,
   type NewPupilCard,
@@ -145,7 +145,8 @@ export const CARD_SESSION_MS = 30 * 24 * 60 * MINUTE;
 
 /**
  * A pupil signs in with their card's code: counted against the network's limit first (a refused
- * try counts too), then the code's hash looked up; a wrong or replaced code makes no session.
+ * try counts too), then the code's hash looked up; a wrong or replaced code, or a card of an
+ * archived class, makes no session.
  * Answers the new session with its clear token, for the cookie.
  */
 export async function signInWithCard(
@@ -161,11 +162,14 @@ export async function signInWithCard(
     });
   }
   const parsed = z.object({ code: z.string().max(100) }).safeParse(input);
-  const pupil = parsed.success ? await pupilByCardCode(db, parsed.data.code) : null;
-  if (!pupil) throw new HttpError(400, "card_code_unknown");
+  const card = parsed.success ? await cardByCode(db, parsed.data.code) : null;
+  if (!card) throw new HttpError(400, "card_code_unknown");
+  // Archiving the class stops its cards (and, in session.ts, its pupils' sessions) until it is
+  // restored; saying so spares the pupil retyping a code that is right.
+  if (card.cohortArchived) throw new HttpError(403, "card_cohort_archived");
   return createSession(db, {
     sessionToken: randomUUID(),
-    userId: pupil.userId,
+    userId: card.userId,
     expires: new Date(now.getTime() + CARD_SESSION_MS),
   });
 }

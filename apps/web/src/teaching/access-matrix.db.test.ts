@@ -201,7 +201,7 @@ const ROWS: Row[] = [
     expect: TEACHER_ONLY,
     check: async (w) => {
       const row = await w.db.assignment.findUniqueOrThrow({
-        where: { cohortId_lessonSlug: { cohortId: w.cohortA, lessonSlug: "summary" } },
+        where: { cohortId_kind_target: { cohortId: w.cohortA, kind: "LESSON", target: "summary" } },
       });
       // Cohort A is in Europe/Berlin: the end of 15 January there is 22:59:59.999 UTC.
       expect(row.dueAt?.toISOString()).toBe("2030-01-15T22:59:59.999Z");
@@ -375,7 +375,7 @@ async function world(): Promise<World> {
       timeZone: "Europe/Berlin",
       teachers: { create: { userId: users.educatorA.id } },
       memberships: { create: { userId: users.learnerIn.id } },
-      assignments: { create: { lessonSlug: "introduction" } },
+      assignments: { create: { lessonSlug: "introduction", target: "introduction" } },
     },
     select: { id: true, joinCode: true, assignments: { select: { id: true } } },
   });

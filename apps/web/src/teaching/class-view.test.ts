@@ -21,10 +21,25 @@ const course: CourseShape[] = [
 const now = at("2026-03-20T12:00:00.000Z");
 
 const assignments = [
-  { lessonSlug: "l1", dueAt: at("2026-03-25T22:59:59.999Z") },
-  { lessonSlug: "l2", dueAt: at("2026-03-27T22:59:59.999Z") },
+  {
+    kind: "LESSON" as const,
+    lessonSlug: "l1",
+    target: "l1",
+    dueAt: at("2026-03-25T22:59:59.999Z"),
+  },
+  {
+    kind: "LESSON" as const,
+    lessonSlug: "l2",
+    target: "l2",
+    dueAt: at("2026-03-27T22:59:59.999Z"),
+  },
   // Already past: nobody is stuck on it any more.
-  { lessonSlug: "l3", dueAt: at("2026-03-15T22:59:59.999Z") },
+  {
+    kind: "LESSON" as const,
+    lessonSlug: "l3",
+    target: "l3",
+    dueAt: at("2026-03-15T22:59:59.999Z"),
+  },
 ];
 
 function answered(
@@ -430,7 +445,11 @@ describe("classView: stuck", () => {
         exercises: exercises.map((e) => ({ ...e, userId: "u", lessonSlug: "a" })),
         wrongAnswers: [],
       },
-      options.assignments ?? [],
+      (options.assignments ?? []).map((a) => ({
+        kind: "LESSON" as const,
+        target: a.lessonSlug,
+        ...a,
+      })),
       now,
     );
     return learner(view, "u");

@@ -1,4 +1,5 @@
 import type { ClassActivity, LearnerLesson } from "@neuronlab/db/class-activity";
+import { assignmentDone, type StoredAssignment } from "./assignment-target";
 
 /**
  * The class dashboard's numbers, from the rows a cohort's learners left and the course's shape:
@@ -74,7 +75,7 @@ export function displayName({ name, email }: { name: string | null; email: strin
 export function classView(
   course: readonly CourseShape[],
   activity: ClassActivity,
-  assignments: readonly { lessonSlug: string; dueAt: Date | null }[],
+  assignments: readonly (StoredAssignment & { dueAt: Date | null })[],
   now: Date,
 ): ClassView {
   const lessonOf = new Map<string, string>();
@@ -121,8 +122,15 @@ export function classView(
     }
     const quietSince = lastActivity ?? learner.joinedAt;
     if (now.getTime() - quietSince.getTime() >= STUCK_INACTIVE_DAYS * DAY_MS) {
-      for (const { lessonSlug, dueAt } of assignments) {
-        if (dueAt && dueAt > now && lessons[lessonSlug]?.state !== "done") {
+      const finished = {
+        lessonsDone: new Set(
+          Object.keys(lessons).filter((slug) => lessons[slug]?.state === "done"),
+        ),
+        solved: new Set(answered.filter((e) => e.solved).map((e) => e.exerciseId)),
+      };
+      for (const assignment of assignments) {
+        const { lessonSlug, dueAt } = assignment;
+        if (dueAt && dueAt > now && assignmentDone(assignment, finished) === false) {
           stuck.push({ kind: "inactive", lessonSlug, dueAt });
         }
       }

@@ -1,4 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { assignmentHref } from "./assignment-target";
+import { assignmentTitle } from "./assignment-title";
 import type { CourseAssignment } from "./course-assignments";
 import { dayIn } from "./due-dates";
 
@@ -15,10 +18,15 @@ export async function CourseAssignmentBadge({
   assignments: readonly CourseAssignment[];
 }) {
   if (assignments.length === 0) return null;
-  const [t, format] = await Promise.all([getTranslations("Teaching.CourseBadge"), getFormatter()]);
+  const [t, format, words, locale] = await Promise.all([
+    getTranslations("Teaching.CourseBadge"),
+    getFormatter(),
+    getTranslations("Teaching.Assignment"),
+    getLocale(),
+  ]);
   return (
     <ul className="mt-2 flex flex-wrap gap-2 text-sm" data-course-assignments={slug}>
-      {assignments.map(({ cohortName, dueAt, timeZone, overdue }, index) => (
+      {assignments.map(({ cohortName, assignment, dueAt, timeZone, overdue }, index) => (
         <li
           // Two classes may share a name; the list is the classes' order and never reorders.
           key={`${String(index)}-${cohortName}`}
@@ -26,6 +34,14 @@ export async function CourseAssignmentBadge({
           data-assignment-cohort={cohortName}
           {...(overdue ? { "data-overdue": "" } : {})}
         >
+          {assignment.kind === "LESSON" ? null : (
+            <>
+              <Link href={assignmentHref(assignment)} className="underline underline-offset-4">
+                {assignmentTitle(assignment, locale, (key, values) => words(key, values))}
+              </Link>
+              {" · "}
+            </>
+          )}
           {dueAt
             ? t.rich("dueOn", {
                 cohort: cohortName,

@@ -4,6 +4,9 @@ import { anyOverdue, courseAssignments } from "./course-assignments";
 
 const at = (iso: string) => new Date(iso);
 
+/** A lesson assignment as the map carries it. */
+const lesson = (slug: string) => ({ kind: "LESSON", lessonSlug: slug, target: slug, note: null });
+
 /** Friday 20 March 2026, noon UTC. */
 const now = at("2026-03-20T12:00:00.000Z");
 
@@ -18,7 +21,13 @@ function cohort(
     name,
     timeZone,
     teachers: ["Teacher"],
-    assignments: assignments.map((a) => ({ id: `assignment-${++ids}`, ...a })),
+    assignments: assignments.map((a) => ({
+      id: `assignment-${++ids}`,
+      kind: "LESSON" as const,
+      target: a.lessonSlug,
+      note: null,
+      ...a,
+    })),
   };
 }
 
@@ -47,6 +56,7 @@ describe("courseAssignments", () => {
       introduction: [
         {
           cohortName: "7b",
+          assignment: lesson("introduction"),
           dueAt: at("2026-03-25T22:59:59.999Z"),
           timeZone: "Europe/Berlin",
           overdue: false,
@@ -55,6 +65,7 @@ describe("courseAssignments", () => {
       "a-single-neuron": [
         {
           cohortName: "7b",
+          assignment: lesson("a-single-neuron"),
           dueAt: at("2026-03-27T22:59:59.999Z"),
           timeZone: "Europe/Berlin",
           overdue: false,
@@ -80,11 +91,18 @@ describe("courseAssignments", () => {
     expect(map.get("introduction")).toEqual([
       {
         cohortName: "Abc",
+        assignment: lesson("introduction"),
         dueAt: at("2026-03-26T03:59:59.999Z"),
         timeZone: "America/New_York",
         overdue: false,
       },
-      { cohortName: "Zed", dueAt: null, timeZone: "Europe/Berlin", overdue: false },
+      {
+        cohortName: "Zed",
+        assignment: lesson("introduction"),
+        dueAt: null,
+        timeZone: "Europe/Berlin",
+        overdue: false,
+      },
     ]);
     expect(map.get("summary")).toHaveLength(1);
   });
@@ -92,7 +110,7 @@ describe("courseAssignments", () => {
   it("says no due date as null, and such a lesson is never overdue", () => {
     const map = courseAssignments([cohort("7b", "UTC", [{ lessonSlug: "x", dueAt: null }])], now);
     expect(map.get("x")).toEqual([
-      { cohortName: "7b", dueAt: null, timeZone: "UTC", overdue: false },
+      { cohortName: "7b", assignment: lesson("x"), dueAt: null, timeZone: "UTC", overdue: false },
     ]);
     expect(anyOverdue(map)).toBe(false);
   });
@@ -124,12 +142,20 @@ describe("courseAssignments", () => {
         { lessonSlug: "unfinished", dueAt: at("2026-03-01T23:59:59.999Z") },
       ]),
     ];
-    const map = courseAssignments(cohorts, now, new Set(["finished"]));
+    const map = courseAssignments(cohorts, now, {
+      lessonsDone: new Set(["finished"]),
+      solved: new Set(),
+    });
     expect(map.get("finished")?.[0]?.overdue).toBe(false);
     expect(map.get("unfinished")?.[0]?.overdue).toBe(true);
-    expect(anyOverdue(courseAssignments(cohorts, now, new Set(["finished", "unfinished"])))).toBe(
-      false,
-    );
+    expect(
+      anyOverdue(
+        courseAssignments(cohorts, now, {
+          lessonsDone: new Set(["finished", "unfinished"]),
+          solved: new Set(),
+        }),
+      ),
+    ).toBe(false);
   });
 
   it("is overdue per class: the same lesson can be late for one and not yet due for another", () => {
@@ -153,5 +179,44 @@ describe("courseAssignments", () => {
     expectTypeOf<keyof LearnerCohort>().toEqualTypeOf<
       "id" | "name" | "timeZone" | "teachers" | "assignments"
     >();
+  });
+
+  it("a goal exercise is overdue until solved; a playground setup never is", () => {
+    const past = at("2026-03-19T23:59:59.999Z");
+    const seven: LearnerCohort = {
+      ...cohort("7b", "UTC", []),
+      assignments: [
+        {
+          id: "e",
+          kind: "EXERCISE",
+          lessonSlug: "a-single-neuron",
+          target: "neuron-separate",
+          note: null,
+          dueAt: past,
+        },
+        {
+          id: "p",
+          kind: "PLAYGROUND",
+          lessonSlug: "why-deep-works",
+          target: "v1_x",
+          note: "Try",
+          dueAt: past,
+        },
+      ],
+    };
+    const open = courseAssignments([seven], now);
+    expect(open.get("a-single-neuron")?.map((a) => a.overdue)).toEqual([true]);
+    expect(open.get("why-deep-works")?.map((a) => a.overdue)).toEqual([false]);
+    // Finishing the lesson is not solving its exercise.
+    const lessonDone = courseAssignments([seven], now, {
+      lessonsDone: new Set(["a-single-neuron"]),
+      solved: new Set(),
+    });
+    expect(lessonDone.get("a-single-neuron")?.[0]?.overdue).toBe(true);
+    const solved = courseAssignments([seven], now, {
+      lessonsDone: new Set(),
+      solved: new Set(["neuron-separate"]),
+    });
+    expect(solved.get("a-single-neuron")?.[0]?.overdue).toBe(false);
   });
 });

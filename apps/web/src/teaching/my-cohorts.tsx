@@ -1,8 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { LearnerCohort } from "@neuronlab/db/cohorts";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { ActionForm } from "./action-form";
+import { assignmentDone, assignmentHref } from "./assignment-target";
+import { assignmentTitle } from "./assignment-title";
 import { leaveCohortAction } from "./actions";
 
 /**
@@ -11,21 +13,24 @@ import { leaveCohortAction } from "./actions";
  */
 export async function MyCohorts({
   cohorts,
-  lessons,
   done,
+  solved,
   notice,
 }: {
   /** Just joined or left a class (the address says so after the form). */
   notice?: "joined" | "left" | undefined;
   cohorts: LearnerCohort[];
-  lessons: { slug: string; title: string }[];
   /** Lessons this learner has finished. */
   done: ReadonlySet<string>;
+  /** Exercises this learner has solved. */
+  solved: ReadonlySet<string>;
 }) {
-  const [t, format, said] = await Promise.all([
+  const [t, format, said, words, locale] = await Promise.all([
     getTranslations("Teaching.MyCohorts"),
     getFormatter(),
     getTranslations("Teaching.Form"),
+    getTranslations("Teaching.Assignment"),
+    getLocale(),
   ]);
   return (
     <section aria-labelledby="my-cohorts" className="mt-10">
@@ -70,12 +75,16 @@ export async function MyCohorts({
                     aria-label={t("assignments", { cohort: cohort.name })}
                   >
                     {cohort.assignments.map((a) => (
-                      <li key={a.id} data-assignment={a.lessonSlug}>
+                      <li
+                        key={a.id}
+                        data-assignment={a.kind === "LESSON" ? a.lessonSlug : a.target}
+                        data-kind={a.kind.toLowerCase()}
+                      >
                         <Link
-                          href={`/course/${a.lessonSlug}`}
+                          href={assignmentHref(a)}
                           className="font-medium underline underline-offset-4"
                         >
-                          {lessons.find((l) => l.slug === a.lessonSlug)?.title ?? a.lessonSlug}
+                          {assignmentTitle(a, locale, (key, values) => words(key, values))}
                         </Link>{" "}
                         <span className="text-sm text-muted">
                           {a.dueAt
@@ -86,7 +95,9 @@ export async function MyCohorts({
                                 }),
                               })
                             : t("noDue")}
-                          {done.has(a.lessonSlug) ? ` · ✓ ${t("done")}` : ""}
+                          {assignmentDone(a, { lessonsDone: done, solved })
+                            ? ` · ✓ ${t("done")}`
+                            : ""}
                         </span>
                       </li>
                     ))}

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { isLocale, LOCALES, type Locale } from "@neuronlab/config/locales";
-import { courseIn, findLesson } from "@neuronlab/content/course";
+import { courseIn } from "@neuronlab/content/course";
 import { certificatesOfCohort } from "@neuronlab/db/certificates";
 import { classActivity, learnerAttemptsForTeacher } from "@neuronlab/db/class-activity";
 import type { Db } from "@neuronlab/db/client";
@@ -23,6 +23,7 @@ import {
   setCohortArchived,
   setJoinEnabled,
   updateCohort,
+  type AssignmentTarget,
 } from "@neuronlab/db/cohorts";
 import { isPupil } from "@neuronlab/db/pupils";
 import { consumeRateLimit } from "@neuronlab/db/rate-limit";
@@ -33,6 +34,7 @@ import { answerText, numericAnswer } from "./answer-text";
 import { classView, type ClassView } from "./class-view";
 import { toCsv } from "./csv";
 import { dayIn, endOfDayIn, isTimeZone } from "./due-dates";
+import { PLAYGROUND_LESSON, readAssignmentChoice, readPlaygroundSetup } from "./assignment-target";
 
 /**
  * What educators and their learners do with cohorts: one function per page, route handler and
@@ -178,21 +180,55 @@ export async function removeLearnerFor(actor: Actor, db: Db, input: unknown): Pr
   if (!(await removeLearner(db, user.id, cohortId, learnerId))) throw notFound();
 }
 
+/**
+ * Sets a lesson or one of its goal exercises (`lessonSlug`: "<lesson>" or "<lesson>#<exercise>"),
+ * or a playground setup (`playground`: its shared link, with an optional `note`), due on a day
+ * in the cohort's time zone or not at all.
+ */
 export async function setAssignmentFor(actor: Actor, db: Db, input: unknown): Promise<void> {
   const user = requireEducator(actor);
-  const { cohortId, lessonSlug, due } = parse(
-    z.object({
-      cohortId: id,
-      lessonSlug: z.string().refine((slug) => findLesson(slug) !== undefined),
-      due: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).default(""),
-    }),
+  const fields = parse(
+    z.union([
+      z.object({
+        cohortId: id,
+        lessonSlug: z.string().max(200),
+        due: dueField,
+      }),
+      z.object({
+        cohortId: id,
+        playground: z.string().max(4000),
+        note: text(200).default(""),
+        due: dueField,
+      }),
+    ]),
     input,
   );
-  const cohort = await cohortForTeacher(db, user.id, cohortId);
+  const what =
+    "lessonSlug" in fields
+      ? readAssignmentChoice(fields.lessonSlug)
+      : playgroundTarget(fields.playground, fields.note);
+  if (!what) {
+    throw new HttpError(400, "lessonSlug" in fields ? "unknown_assignment" : "invalid_playground");
+  }
+  const cohort = await cohortForTeacher(db, user.id, fields.cohortId);
   if (!cohort || cohort.archivedAt) throw notFound();
-  const dueAt = due === "" ? null : endOfDayIn(due, cohort.timeZone);
-  if (due !== "" && !dueAt) throw new HttpError(400, "invalid_due_date");
-  if (!(await setAssignment(db, user.id, cohortId, lessonSlug, dueAt))) throw notFound();
+  const dueAt = fields.due === "" ? null : endOfDayIn(fields.due, cohort.timeZone);
+  if (fields.due !== "" && !dueAt) throw new HttpError(400, "invalid_due_date");
+  if (!(await setAssignment(db, user.id, fields.cohortId, what, dueAt))) throw notFound();
+}
+
+const dueField = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).default("");
+
+function playgroundTarget(link: string, note: string): AssignmentTarget | null {
+  const config = readPlaygroundSetup(link);
+  return config === null
+    ? null
+    : {
+        kind: "PLAYGROUND",
+        lessonSlug: PLAYGROUND_LESSON,
+        config,
+        note: note === "" ? null : note,
+      };
 }
 
 export async function removeAssignmentFor(actor: Actor, db: Db, input: unknown): Promise<void> {

@@ -42,8 +42,10 @@ async function myAssignments(): Promise<Map<string, CourseAssignment[]>> {
   const assignments = courseAssignments(cohorts, now);
   if (!anyOverdue(assignments)) return assignments;
   const progress = await getProgress(user, db);
-  const done = new Set(progress.lessons.filter((l) => l.completedAt !== null).map((l) => l.slug));
-  return courseAssignments(cohorts, now, done);
+  return courseAssignments(cohorts, now, {
+    lessonsDone: new Set(progress.lessons.filter((l) => l.completedAt !== null).map((l) => l.slug)),
+    solved: new Set(progress.exercises.filter((e) => e.solved).map((e) => e.exerciseId)),
+  });
 }
 
 export default async function CoursePage({ params }: PageProps<"/[locale]/course">) {

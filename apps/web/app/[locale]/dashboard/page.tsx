@@ -96,7 +96,6 @@ export default async function DashboardPage({
       <MyCohorts
         notice={joined === "1" ? "joined" : left === "1" ? "left" : undefined}
         cohorts={cohorts}
-        lessons={compiledLessons.map(({ meta }) => ({ slug: meta.slug, title: meta.title }))}
         done={
           new Set(
             compiledLessons
@@ -104,6 +103,7 @@ export default async function DashboardPage({
               .map(({ meta }) => meta.slug),
           )
         }
+        solved={new Set(progress.exercises.filter((e) => e.solved).map((e) => e.exerciseId))}
       />
 
       <section aria-labelledby="lessons" className="mt-10">

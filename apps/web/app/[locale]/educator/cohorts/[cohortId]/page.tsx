@@ -29,6 +29,12 @@ import { dayIn } from "@/teaching/due-dates";
 import { ExerciseTable } from "@/teaching/exercise-table";
 import { inputClass, labelClass, PageFrame, SignInFirst } from "@/teaching/page-parts";
 import { QrCode } from "@/teaching/qr-code";
+import {
+  assignmentHref,
+  goalExerciseChoices,
+  PLAYGROUND_LESSON,
+} from "@/teaching/assignment-target";
+import { assignmentTitle } from "@/teaching/assignment-title";
 import { courseShape, loadCohortPage, REMINDER_DAY_CHOICES } from "@/teaching/teaching";
 import { TimeZoneField } from "@/teaching/time-zone-field";
 
@@ -66,7 +72,13 @@ export default async function CohortPage({
     pupilsOfCohort(db, user.id, cohort.id).then((rows) => rows ?? []),
     invitationsOfCohort(db, user.id, cohort.id),
   ]);
-  const [format, tx] = await Promise.all([getFormatter(), getTranslations("Teaching.Exercises")]);
+  const [format, tx, ta] = await Promise.all([
+    getFormatter(),
+    getTranslations("Teaching.Exercises"),
+    getTranslations("Teaching.Assignment"),
+  ]);
+  const titleOf = (a: Parameters<typeof assignmentTitle>[0]) =>
+    assignmentTitle(a, locale, (key, values) => ta(key, values));
   const lessons = courseShape(locale);
   const joinUrl = `${authSettings().siteUrl}${getPathname({ href: `/join/${cohort.joinCode}`, locale: isLocale(cohort.locale) ? cohort.locale : locale })}`;
   const open = cohort.archivedAt === null;
@@ -215,12 +227,16 @@ export default async function CohortPage({
                 <li
                   key={a.id}
                   className="flex flex-wrap items-center justify-between gap-2 p-3"
-                  data-assignment={a.lessonSlug}
+                  data-assignment={a.kind === "LESSON" ? a.lessonSlug : a.target}
+                  data-kind={a.kind.toLowerCase()}
                 >
                   <span>
-                    <span className="font-medium">
-                      {lessons.find((l) => l.slug === a.lessonSlug)?.title ?? a.lessonSlug}
-                    </span>{" "}
+                    <Link
+                      href={assignmentHref(a)}
+                      className="font-medium underline underline-offset-4"
+                    >
+                      {titleOf(a)}
+                    </Link>{" "}
                     <span className="text-muted">
                       {a.dueAt ? t("dueOn", { date: date(a.dueAt) }) : t("noDueDate")}
                     </span>
@@ -248,16 +264,66 @@ export default async function CohortPage({
                 {t("lesson")}
               </label>
               <select id="assign-lesson" name="lessonSlug" className={inputClass}>
-                {lessons.map((l) => (
-                  <option key={l.slug} value={l.slug}>
-                    {l.title}
-                  </option>
-                ))}
+                <optgroup label={t("lessonsGroup")}>
+                  {lessons.map((l) => (
+                    <option key={l.slug} value={l.slug}>
+                      {l.title}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label={t("goalExercisesGroup")}>
+                  {lessons.flatMap((l) =>
+                    goalExerciseChoices(l.slug, l.exercises).map((choice) => (
+                      <option key={choice} value={choice}>
+                        {titleOf({
+                          kind: "EXERCISE",
+                          lessonSlug: l.slug,
+                          target: choice.split("#")[1] ?? "",
+                          note: null,
+                        })}
+                      </option>
+                    )),
+                  )}
+                </optgroup>
               </select>
               <label htmlFor="assign-due" className={labelClass}>
                 {t("dueDate", { zone: cohort.timeZone })}
               </label>
               <input id="assign-due" name="due" type="date" className={inputClass} />
+            </ActionForm>
+          ) : null}
+          {open ? (
+            <ActionForm
+              action={setAssignmentAction}
+              hidden={hidden}
+              submit={t("assignPlayground")}
+              className="mt-6 max-w-md"
+            >
+              <h3 className="font-semibold">{t("playgroundTitle")}</h3>
+              <p className="mt-1 text-sm text-muted">
+                {t("playgroundHelp", {
+                  lesson: lessons.find((l) => l.slug === PLAYGROUND_LESSON)?.title ?? "",
+                })}
+              </p>
+              <label htmlFor="assign-playground" className={labelClass}>
+                {t("playgroundLink")}
+              </label>
+              <input
+                id="assign-playground"
+                name="playground"
+                type="url"
+                required
+                className={inputClass}
+                placeholder="https://…/course/why-deep-works?pg=v1_…"
+              />
+              <label htmlFor="assign-note" className={labelClass}>
+                {t("playgroundNote")}
+              </label>
+              <input id="assign-note" name="note" maxLength={200} className={inputClass} />
+              <label htmlFor="assign-playground-due" className={labelClass}>
+                {t("dueDate", { zone: cohort.timeZone })}
+              </label>
+              <input id="assign-playground-due" name="due" type="date" className={inputClass} />
             </ActionForm>
           ) : null}
         </section>
