@@ -184,10 +184,14 @@ export async function setCohortArchived(
   cohortId: string,
   archived: boolean,
 ): Promise<boolean> {
-  await db.cohort.updateMany({
+  const { count } = await db.cohort.updateMany({
     where: { id: cohortId, ...taughtBy(userId), archivedAt: archived ? null : { not: null } },
     data: { archivedAt: archived ? new Date() : null },
   });
+  // Archived: its pupils are signed out everywhere (their cards sign in again once restored).
+  if (archived && count === 1) {
+    await db.session.deleteMany({ where: { user: { pupilCard: { cohortId } } } });
+  }
   return (await db.cohort.count({ where: { id: cohortId, ...taughtBy(userId) } })) === 1;
 }
 

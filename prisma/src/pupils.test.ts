@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeLearner, setCohortArchived } from "./cohorts.ts";
+import { deleteUser } from "./users.ts";
 import {
   addPupils,
   cardByCode,
@@ -346,12 +347,13 @@ describe("removing a pupil from their cohort", () => {
     expect(await removeLearner(t.db, v.teacher, v.cohort, card.pupilId)).toBe(false);
     expect(await setCohortArchived(t.db, w.teacher, w.cohort, true)).toBe(true);
     expect(await removeLearner(t.db, w.teacher, w.cohort, card.pupilId)).toBe(false);
-    expect(await rowsOf(card.pupilId)).toEqual(all);
+    // Archiving signed the pupil out; nothing else of theirs went.
+    expect(await rowsOf(card.pupilId)).toEqual({ ...all, sessions: 0 });
   });
 });
 
 describe("an archived cohort's cards", () => {
-  it("do not sign in until the cohort is restored; nothing is deleted", async () => {
+  it("do not sign in until the cohort is restored; their sessions end, nothing else is deleted", async () => {
     const w = await world();
     const card = await pupilWithData(w, "Ada");
     const other = await world();
@@ -371,7 +373,9 @@ describe("an archived cohort's cards", () => {
       cohortArchived: true,
     });
     expect(await isPupilOfArchivedCohort(t.db, card.pupilId)).toBe(true);
-    expect(await rowsOf(card.pupilId)).toEqual(all);
+    // Signed out everywhere (the header, too, asks next-auth's own session route).
+    expect(await rowsOf(card.pupilId)).toEqual({ ...all, sessions: 0 });
+    expect(await rowsOf(elsewhere.pupilId)).toMatchObject({ sessions: 1 });
     // Another cohort's cards still work.
     expect(await pupilByCardCode(t.db, elsewhere.code)).toEqual({ userId: elsewhere.pupilId });
     expect(await isPupilOfArchivedCohort(t.db, elsewhere.pupilId)).toBe(false);
@@ -384,5 +388,17 @@ describe("an archived cohort's cards", () => {
       cohortArchived: false,
     });
     expect(await isPupilOfArchivedCohort(t.db, card.pupilId)).toBe(false);
+  });
+});
+
+describe("a teacher who deletes their account", () => {
+  it("takes the pupils of the cohorts they own with them; other accounts stay", async () => {
+    const w = await world();
+    const card = await pupilWithData(w, "Cy");
+    const other = await world();
+    const elsewhere = await pupilWithData(other, "Di");
+    expect(await deleteUser(t.db, w.teacher)).toBe(true);
+    expect(await t.db.user.count({ where: { id: { in: [w.teacher, card.pupilId] } } })).toBe(0);
+    expect(await t.db.user.count({ where: { id: { in: [w.other, elsewhere.pupilId] } } })).toBe(2);
   });
 });

@@ -186,6 +186,9 @@ export async function deleteUser(db: Db, userId: string): Promise<boolean> {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
       if (!user) return false;
       await tx.cohortInvitation.deleteMany({ where: { email: user.email } });
+      // The cohorts they own go with them: so do the pupils those cohorts made (children's
+      // accounts that exist only because of a cohort).
+      await tx.user.deleteMany({ where: { pupilCard: { cohort: { ownerId: userId } } } });
       await tx.user.delete({ where: { id: userId }, select: { id: true } });
       return true;
     },

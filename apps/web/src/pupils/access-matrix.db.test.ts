@@ -114,6 +114,19 @@ const ROWS: Row[] = [
     },
   },
   {
+    rule: "leaveCohortFor (a pupil's account stays in its class)",
+    usedBy: [],
+    run: (w, a) => teaching.leaveCohortFor(w.actors[a], w.db, { cohortId: w.cohortA }),
+    expect: {
+      anonymous: 401,
+      learner: 404,
+      pupil: 403,
+      educatorA: 404,
+      educatorB: 404,
+      admin: 404,
+    },
+  },
+  {
     rule: "joinCohortFor (a pupil joins no other class)",
     usedBy: [],
     run: (w, a) => teaching.joinCohortFor(w.actors[a], w.db, { code: w.codeA }),

@@ -166,17 +166,19 @@ describe("a card of an archived class", () => {
 });
 
 describe("a pupil's session", () => {
-  it("stops counting while their class is archived, and counts again once it is restored", async () => {
+  it("ends when their class is archived; the card signs in again once it is restored", async () => {
     const w = await world();
     expect(await signIn(w.card.code, "en")).toMatchObject({ status: "done", go: "/course" });
     expect(await signedIn()).toBe(w.card.pupilId);
 
     await setCohortArchived(t.db, w.educator, w.cohort, true);
     expect(await signedIn()).toBeNull();
-    // Nothing is deleted: the session row stays, to count again on restoring.
-    expect(await t.db.session.count({ where: { userId: w.card.pupilId } })).toBe(1);
+    // Signed out everywhere: the session is gone (next-auth's own session route finds none).
+    expect(await t.db.session.count({ where: { userId: w.card.pupilId } })).toBe(0);
 
     await setCohortArchived(t.db, w.educator, w.cohort, false);
+    expect(await signedIn()).toBeNull();
+    expect(await signIn(w.card.code, "en")).toMatchObject({ status: "done", go: "/course" });
     expect(await signedIn()).toBe(w.card.pupilId);
   });
 

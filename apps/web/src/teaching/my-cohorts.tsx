@@ -15,8 +15,11 @@ export async function MyCohorts({
   cohorts,
   done,
   solved,
+  canLeave,
   notice,
 }: {
+  /** False for a pupil: their account belongs to the class (only their teacher takes them out). */
+  canLeave: boolean;
   /** Just joined or left a class (the address says so after the form). */
   notice?: "joined" | "left" | undefined;
   cohorts: LearnerCohort[];
@@ -104,13 +107,15 @@ export async function MyCohorts({
                   </ul>
                 )}
                 <p className="mt-3 text-sm text-muted">{t("whatTheySee")}</p>
-                <ActionForm
-                  action={leaveCohortAction}
-                  hidden={{ cohortId: cohort.id }}
-                  submit={t("leave", { cohort: cohort.name })}
-                  variant="secondary"
-                  confirm={t("leaveConfirm", { cohort: cohort.name })}
-                />
+                {canLeave ? (
+                  <ActionForm
+                    action={leaveCohortAction}
+                    hidden={{ cohortId: cohort.id }}
+                    submit={t("leave", { cohort: cohort.name })}
+                    variant="secondary"
+                    confirm={t("leaveConfirm", { cohort: cohort.name })}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>

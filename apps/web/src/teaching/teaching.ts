@@ -273,6 +273,8 @@ export async function joinCohortFor(
 export async function leaveCohortFor(actor: Actor, db: Db, input: unknown): Promise<void> {
   const user = requireSignedIn(actor);
   const { cohortId } = parse(z.object({ cohortId: id }), input);
+  // A pupil's account belongs to their class: only their teacher takes them out (and that deletes it).
+  if (await isPupil(db, user.id)) throw new HttpError(403, "pupil_restricted.leave");
   if (!(await leaveCohort(db, user.id, cohortId))) throw notFound();
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { isDeliverable } from "@/auth/addresses";
 import type { Locale } from "next-intl";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { courseIn } from "@neuronlab/content/course";
@@ -104,6 +105,7 @@ export default async function DashboardPage({
           )
         }
         solved={new Set(progress.exercises.filter((e) => e.solved).map((e) => e.exerciseId))}
+        canLeave={isDeliverable(user.email)}
       />
 
       <section aria-labelledby="lessons" className="mt-10">
