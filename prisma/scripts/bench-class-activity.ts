@@ -11,51 +11,22 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient, type Prisma } from "../generated/prisma/client.ts";
+import { PrismaClient } from "../generated/prisma/client.ts";
 import { classActivity } from "../src/class-activity.ts";
 import { startEmbeddedServer, type EmbeddedServer } from "../src/embedded.ts";
 import { migrationScripts } from "../src/testing/migrations.ts";
+import {
+  COHORT_ATTEMPTS,
+  COHORT_LEARNERS,
+  LESSONS,
+  OTHER_ATTEMPTS,
+  OTHER_USERS,
+  seedClass,
+} from "./class-fixture.ts";
 
-const LESSONS = [
-  "introduction",
-  "a-single-neuron",
-  "activation-functions",
-  "the-forward-pass",
-  "measuring-error",
-  "backpropagation-and-gradient-descent",
-  "why-deep-works",
-  "summary",
-];
-const EXERCISES_PER_LESSON = 4;
-const COHORT_LEARNERS = 200;
-const COHORT_ATTEMPTS = 20_000;
-const OTHER_USERS = 2_000;
-const OTHER_ATTEMPTS = 40_000;
-const BATCH = 5_000;
 const WARM_UP = 3;
 const RUNS = 20;
 const POOL_SIZE = 10;
-
-/** mulberry32: a small seeded PRNG, so every run seeds the same data. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20261207);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-
-/** A version-4-shaped UUID from the PRNG (ExerciseAttempt.id is a uuid column). */
-function uuid(): string {
-  let hex = "";
-  for (let i = 0; i < 32; i++) hex += Math.floor(random() * 16).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
-}
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -133,120 +104,7 @@ function openDb(): Promise<BenchDb> {
   return embeddedDb();
 }
 
-// ---------------------------------------------------------------------------------------------
-// The data.
-
-async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
-
-const EPOCH = Date.UTC(2026, 8, 1);
-const TERM_MS = 90 * 24 * 3600 * 1000;
-
-/** `count` attempts by `userIds`: wrong answers cluster on a few values, as real ones do. */
-function attempts(userIds: string[], count: number): Prisma.ExerciseAttemptCreateManyInput[] {
-  const rows: Prisma.ExerciseAttemptCreateManyInput[] = [];
-  for (let i = 0; i < count; i++) {
-    const lessonSlug = pick(LESSONS);
-    const n = 1 + Math.floor(random() * EXERCISES_PER_LESSON);
-    const correct = random() < 0.6;
-    rows.push({
-      id: uuid(),
-      userId: pick(userIds),
-      exerciseId: `${lessonSlug}-ex${n}`,
-      lessonSlug,
-      answer: correct ? { value: 42 } : { value: Math.floor(random() * random() * 12) },
-      correct,
-      createdAt: new Date(EPOCH + Math.floor(random() * TERM_MS)),
-    });
-  }
-  return rows;
-}
-
-function progress(userIds: string[], share: number): Prisma.LessonProgressCreateManyInput[] {
-  const rows: Prisma.LessonProgressCreateManyInput[] = [];
-  for (const userId of userIds) {
-    for (const lessonSlug of LESSONS) {
-      if (random() >= share) continue;
-      const at = new Date(EPOCH + Math.floor(random() * TERM_MS));
-      rows.push({
-        userId,
-        lessonSlug,
-        completedAt: random() < 0.7 ? at : null,
-        positionAnchor: "section-2",
-        positionAt: at,
-        updatedAt: at,
-      });
-    }
-  }
-  return rows;
-}
-
-async function seed(db: BenchDb["db"]) {
-  const teacher = await db.user.create({
-    data: { email: "bench-teacher@example.com", name: "Teacher", role: "EDUCATOR" },
-    select: { id: true },
-  });
-  const cohort = await db.cohort.create({
-    data: {
-      name: "Bench class",
-      joinCode: "BNCH-2026",
-      ownerId: teacher.id,
-      teachers: { create: { userId: teacher.id } },
-    },
-    select: { id: true },
-  });
-  const users = (prefix: string, count: number) =>
-    Array.from({ length: count }, (_, i) => ({
-      id: `${prefix}-${String(i).padStart(5, "0")}`,
-      email: `${prefix}-${i}@example.com`,
-      name: `${prefix} ${i}`,
-    }));
-  const learners = users("learner", COHORT_LEARNERS);
-  const others = users("other", OTHER_USERS);
-  await inBatches([...learners, ...others], (data) => db.user.createMany({ data }));
-  await db.cohortMembership.createMany({
-    data: learners.map((l, i) => ({
-      cohortId: cohort.id,
-      userId: l.id,
-      joinedAt: new Date(EPOCH - (COHORT_LEARNERS - i) * 60_000),
-    })),
-  });
-  // The other users are in cohorts of their own (of 20 each), taught by someone else.
-  const otherTeacher = await db.user.create({
-    data: { email: "bench-other-teacher@example.com", role: "EDUCATOR" },
-    select: { id: true },
-  });
-  const otherCohortId = (c: number) => `other-cohort-${String(c).padStart(4, "0")}`;
-  const otherCohorts = Array.from({ length: OTHER_USERS / 20 }, (_, c) => ({
-    id: otherCohortId(c),
-    name: `Other class ${c}`,
-    joinCode: `OTHR-${String(c).padStart(4, "0")}`,
-    ownerId: otherTeacher.id,
-  }));
-  await db.cohort.createMany({ data: otherCohorts });
-  await db.cohortTeacher.createMany({
-    data: otherCohorts.map((c) => ({ cohortId: c.id, userId: otherTeacher.id })),
-  });
-  await db.cohortMembership.createMany({
-    data: others.map((u, i) => ({
-      cohortId: otherCohortId(Math.floor(i / 20)),
-      userId: u.id,
-    })),
-  });
-  const learnerIds = learners.map((l) => l.id);
-  const otherIds = others.map((u) => u.id);
-  await inBatches(attempts(learnerIds, COHORT_ATTEMPTS), (data) =>
-    db.exerciseAttempt.createMany({ data }),
-  );
-  await inBatches(attempts(otherIds, OTHER_ATTEMPTS), (data) =>
-    db.exerciseAttempt.createMany({ data }),
-  );
-  await inBatches([...progress(learnerIds, 0.7), ...progress(otherIds, 0.5)], (data) =>
-    db.lessonProgress.createMany({ data }),
-  );
-  return { teacherId: teacher.id, cohortId: cohort.id };
-}
+// The data: scripts/class-fixture.ts (shared with the web app's bench:dashboard).
 
 // ---------------------------------------------------------------------------------------------
 // The queries, as SQL, for EXPLAIN.
@@ -317,7 +175,7 @@ try {
   console.info(`database: ${bench.label}`);
 
   const seedStart = performance.now();
-  const { teacherId, cohortId } = await seed(db);
+  const { teacherId, cohortId } = await seedClass(db);
   await db.$executeRawUnsafe("ANALYZE");
   const counts = {
     users: await db.user.count(),
