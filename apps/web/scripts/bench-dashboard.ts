@@ -35,6 +35,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -334,6 +335,8 @@ try {
     const response = await fetch(pageUrl, { headers, redirect: "manual" });
     const headersAt = performance.now() - t0;
     const html = await response.text();
+    // BENCH_SAVE_HTML=<file>: keep one answer, to see what the page is made of.
+    if (process.env.BENCH_SAVE_HTML) writeFileSync(process.env.BENCH_SAVE_HTML, html);
     if (response.status !== 200) {
       throw new Error(
         `GET ${pageUrl} answered ${response.status} ${response.headers.get("location") ?? ""}\n${html.slice(0, 500)}\n${serverLogTail()}`,

@@ -400,19 +400,32 @@ export default async function CohortPage({
                       </>
                     ) : null}
                   </span>
-                  {open ? (
-                    <ActionForm
-                      action={removeLearnerAction}
-                      hidden={{ ...hidden, learnerId: l.id }}
-                      submit={t("removeLearner", { name: l.displayName })}
-                      variant="danger"
-                      confirm={t("removeLearnerConfirm", { name: l.displayName })}
-                    />
-                  ) : null}
                 </li>
               ))}
             </ul>
           )}
+          {open && view.learners.length > 0 ? (
+            // One form for the class rather than one per learner: a large class's page stays light.
+            <ActionForm
+              action={removeLearnerAction}
+              hidden={hidden}
+              submit={t("removeChosen")}
+              variant="danger"
+              confirm={t("removeChosenConfirm")}
+              className="mt-4 max-w-md"
+            >
+              <label htmlFor="remove-learner" className={labelClass}>
+                {t("removeWho")}
+              </label>
+              <select id="remove-learner" name="learnerId" className={inputClass}>
+                {view.learners.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.displayName}
+                  </option>
+                ))}
+              </select>
+            </ActionForm>
+          ) : null}
         </section>
 
         <InvitePanel
