@@ -26,6 +26,17 @@ async function apply(scripts: string[]) {
   }
 }
 
+/** One statement with parameters, outside Prisma's client. */
+async function sql(text: string, values: unknown[]) {
+  const client = new pg.Client({ connectionString: t.url });
+  await client.connect();
+  try {
+    await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
 describe("the session-token hashing migration", () => {
@@ -35,29 +46,28 @@ describe("the session-token hashing migration", () => {
     expect(index).toBeGreaterThan(0);
     await apply(all.slice(0, index).map((migration) => migration.sql));
 
-    // Sessions as next-auth stored them until now: the cookie's value itself.
-    const user = await t.db.user.create({
-      data: { email: "before-deploy@example.com", name: "Early" },
-      select: { id: true },
-    });
-    const other = await t.db.user.create({
-      data: { email: "other-before-deploy@example.com" },
-      select: { id: true },
-    });
+    // Sessions as next-auth stored them until now: the cookie's value itself. Written in SQL
+    // against the tables of that time (today's client would name columns they did not have yet).
+    const user = { id: "user-before-deploy" };
+    const other = { id: "other-before-deploy" };
     const cookies = {
       uuid: "0b7e4c1e-52f8-4b5e-9d61-6a3f0f1d2c3b", // next-auth's usual token
       hex: "a".repeat(64), // its fallback, 32 random bytes in hex (the shape of a hash, too)
       other: "c9d2f1e0-1234-4abc-8def-0123456789ab",
       unicode: "sésame-ключ-🔑", // not next-auth's, but SQL and Node must agree byte for byte
     };
-    await t.db.session.createMany({
-      data: [
-        { sessionToken: cookies.uuid, userId: user.id, expires: inAnHour() },
-        { sessionToken: cookies.hex, userId: user.id, expires: inAnHour() },
-        { sessionToken: cookies.other, userId: other.id, expires: inAnHour() },
-        { sessionToken: cookies.unicode, userId: other.id, expires: inAnHour() },
-      ],
-    });
+    const expires = inAnHour().toISOString();
+    await sql(
+      `INSERT INTO "User" ("id", "email", "name", "updatedAt") VALUES
+         ($1, 'before-deploy@example.com', 'Early', now()),
+         ($2, 'other-before-deploy@example.com', NULL, now())`,
+      [user.id, other.id],
+    );
+    await sql(
+      `INSERT INTO "Session" ("id", "sessionToken", "userId", "expires") VALUES
+         ('s1', $1, $5, $7), ('s2', $2, $5, $7), ('s3', $3, $6, $7), ('s4', $4, $6, $7)`,
+      [cookies.uuid, cookies.hex, cookies.other, cookies.unicode, user.id, other.id, expires],
+    );
     // Before the migration, today's lookups do not find a clear row: they look for its hash.
     expect(await findSessionUser(t.db, cookies.uuid)).toBeNull();
 
