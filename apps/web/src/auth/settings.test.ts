@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { localSecret, resolveAuthSettings } from "./settings";
+import { localOutboxDir, localSecret, resolveAuthSettings } from "./settings";
 
 let dataDir: string;
 beforeEach(() => {
@@ -37,8 +37,9 @@ describe("resolveAuthSettings", () => {
       github: undefined,
       google: undefined,
     });
-    // A production server keeps no copy of anyone's mail.
+    // A production server keeps no copy of anyone's mail, so it has no outbox page either.
     expect(settings.mail).not.toHaveProperty("outboxDir");
+    expect(localOutboxDir(settings.mail)).toBeUndefined();
   });
 
   it("refuses a production server without its secret, https address or SMTP, listing each", () => {
@@ -92,6 +93,13 @@ describe("resolveAuthSettings", () => {
       url: "smtp://localhost:1025",
       outboxDir: join(dataDir, "outbox"),
     });
+    // Either way the local run's outbox page reads the same folder.
+    for (const settings of [
+      resolveAuthSettings(dev, { dataDir }),
+      resolveAuthSettings({ ...dev, SMTP_URL: "smtp://localhost:1025" }, { dataDir }),
+    ]) {
+      expect(localOutboxDir(settings.mail)).toBe(join(dataDir, "outbox"));
+    }
   });
 
   it("offers GitHub and Google only when both halves of their keys are set", () => {

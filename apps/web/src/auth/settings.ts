@@ -8,6 +8,11 @@ export type MailSettings =
   | { kind: "smtp"; url: string; from: string; outboxDir?: string }
   | { kind: "outbox"; dir: string; from: string };
 
+/** The folder a local run keeps its mail in (with or without SMTP); undefined on a real server. */
+export function localOutboxDir(mail: MailSettings): string | undefined {
+  return mail.kind === "outbox" ? mail.dir : mail.outboxDir;
+}
+
 export interface OAuthKeys {
   clientId: string;
   clientSecret: string;

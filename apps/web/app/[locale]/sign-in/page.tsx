@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { authSettings } from "@/auth/config";
 import { OAuthButton } from "@/auth/oauth-button";
 import { DEFAULT_AFTER_SIGN_IN, safeRedirectPath } from "@/auth/redirect";
+import { localOutboxDir } from "@/auth/settings";
 import { getSessionUser } from "@/auth/session";
 import { SignInForm } from "@/auth/sign-in-form";
 import { ownEntry } from "@/http/lookup";
@@ -80,7 +81,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
           <ClientMessages namespaces={["SignInForm", "OAuthButton"]}>
             <SignInForm
               callbackUrl={callbackUrl}
-              outbox={settings.mail.kind === "outbox" || settings.mail.outboxDir !== undefined}
+              outbox={localOutboxDir(settings.mail) !== undefined}
             />
             {settings.github || settings.google ? (
               <div className="mt-8 border-t border-line pt-6">

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { authSettings } from "@/auth/config";
 import { readOutbox } from "@/auth/outbox";
+import { localOutboxDir } from "@/auth/settings";
 import { isLoopbackRequest } from "@/http/client-address";
 
 export async function generateMetadata({
@@ -15,7 +16,7 @@ export async function generateMetadata({
 }
 
 /**
- * The mail a local run sent (no SMTP server configured): sign-in links, so only in a local run
+ * The mail a local run sent (with or without an SMTP server): sign-in links, so only in a local run
  * (src/auth/settings.ts) and only to a browser on this machine asking for localhost
  * (isLoopbackRequest: the socket's address, never a header). Anyone else gets a 404.
  */
@@ -23,12 +24,12 @@ export default async function OutboxPage({ params }: PageProps<"/[locale]/dev/ou
   const { locale } = await params;
   setRequestLocale(locale);
   const requestHeaders = await headers(); // read at request time, never at build time
-  const mail = outboxSettings();
-  if (mail?.kind !== "outbox" || !isLoopbackRequest(requestHeaders)) notFound();
+  const dir = outboxDir();
+  if (!dir || !isLoopbackRequest(requestHeaders)) notFound();
   const [t, format, messages] = await Promise.all([
     getTranslations("Outbox"),
     getFormatter(),
-    readOutbox(mail.dir),
+    readOutbox(dir),
   ]);
 
   return (
@@ -77,10 +78,10 @@ export default async function OutboxPage({ params }: PageProps<"/[locale]/dev/ou
 }
 
 /** The mail settings, or nothing when accounts are misconfigured (then there is no outbox either). */
-function outboxSettings() {
+function outboxDir() {
   try {
     const settings = authSettings();
-    return settings.local ? settings.mail : undefined;
+    return settings.local ? localOutboxDir(settings.mail) : undefined;
   } catch {
     return undefined;
   }
