@@ -77,6 +77,12 @@ export async function deleteExpiredVerificationTokens(
   return count;
 }
 
+/** Forgets sessions past their end (next-auth refuses them anyway; this keeps nothing longer). */
+export async function deleteExpiredSessions(db: Db, now: Date = new Date()): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { expires: { lte: now } } });
+  return count;
+}
+
 /**
  * What `Session.sessionToken` holds for a session cookie's value: its SHA-256, hex. A copy of the
  * table (a backup, a leaked dump) then names no cookie that would sign anyone in.

@@ -1,7 +1,17 @@
 import { expectNoSeriousA11yViolations } from "@neuronlab/config/axe";
 import { test } from "./fixtures";
 
-const pages = ["/", "/course", "/sign-in", "/no-such-page"];
+const pages = [
+  "/",
+  "/course",
+  "/sign-in",
+  "/no-such-page",
+  "/about",
+  "/privacy",
+  "/imprint",
+  "/accessibility",
+  "/status",
+];
 
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`${colorScheme} theme`, () => {

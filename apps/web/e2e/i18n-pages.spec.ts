@@ -58,6 +58,11 @@ test.describe("every German page", () => {
     "/de/auth/error?error=Verification",
     "/de/dev/outbox",
     "/de/nichts-hier",
+    "/de/about",
+    "/de/privacy",
+    "/de/imprint",
+    "/de/accessibility",
+    "/de/status",
   ]) {
     test(`${path}: German, no English, no serious axe-core violations`, async ({ page }) => {
       const errors = watchErrors(page);

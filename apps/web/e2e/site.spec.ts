@@ -104,3 +104,50 @@ test("the browser under test has WebGPU (SwiftShader when there is no GPU)", asy
   });
   expect(adapter).toBe("adapter");
 });
+
+test.describe("the pages a company expects", () => {
+  test("the footer links them; the imprint and the privacy notice name the configured provider", async ({
+    page,
+  }) => {
+    await page.goto("/course");
+    const footer = page.getByRole("contentinfo");
+    for (const [name, path] of [
+      ["About", "/about"],
+      ["Privacy", "/privacy"],
+      ["Imprint", "/imprint"],
+      ["Accessibility", "/accessibility"],
+      ["Service status", "/status"],
+    ] as const) {
+      await expect(footer.getByRole("link", { name, exact: true })).toHaveAttribute("href", path);
+    }
+    await footer.getByRole("link", { name: "Imprint" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Imprint" })).toBeVisible();
+    const main = page.getByRole("main");
+    await expect(main).toContainText("Test Provider for e2e");
+    await expect(main).toContainText("10115 Berlin");
+    await expect(main.getByRole("link", { name: "provider@example.com" })).toHaveAttribute(
+      "href",
+      "mailto:provider@example.com",
+    );
+
+    await page.goto("/privacy");
+    await expect(page.getByRole("heading", { level: 1, name: "Privacy notice" })).toBeVisible();
+    // Privacy requests go to the privacy address; the figures come from the code that enforces them.
+    await expect(
+      page.getByRole("main").getByRole("link", { name: "privacy@example.com" }).first(),
+    ).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("for at most 10 minutes");
+    await expect(page.getByRole("main")).toContainText("at most 14 days");
+    await expect(page.getByRole("main")).toContainText("Test supervisory authority");
+    await page.getByRole("link", { name: "Go to your account page" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+  });
+
+  test("the service status is a page that says in words what works", async ({ page }) => {
+    await page.goto("/status");
+    await expect(page.getByRole("status")).toHaveText(/Everything is working\./);
+    await expect(page.getByTestId("status-database")).toHaveText("answering");
+    await page.goto("/de/status");
+    await expect(page.getByRole("status")).toHaveText(/Alles funktioniert\./);
+  });
+});

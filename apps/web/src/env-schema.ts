@@ -28,6 +28,23 @@ export const envSchema = z.object({
   /** Outgoing mail for magic links; without it, local mail goes to the development outbox. */
   SMTP_URL: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default("Neuronlab <no-reply@neuronlab.local>"),
+  /**
+   * The provider's details for the imprint, the privacy notice and the accessibility statement,
+   * as the law asks a site to name them. Nothing about the provider is written in the code: until
+   * PROVIDER_NAME, PROVIDER_ADDRESS and PROVIDER_EMAIL are set, those pages say they are missing.
+   * PROVIDER_ADDRESS may hold several lines separated by "\n" or "|".
+   */
+  PROVIDER_NAME: z.string().trim().min(1).max(200).optional(),
+  PROVIDER_ADDRESS: z.string().trim().min(1).max(500).optional(),
+  PROVIDER_EMAIL: z.email().optional(),
+  PROVIDER_PHONE: z.string().trim().min(1).max(50).optional(),
+  PROVIDER_REPRESENTATIVE: z.string().trim().min(1).max(200).optional(),
+  PROVIDER_REGISTER: z.string().trim().min(1).max(200).optional(),
+  PROVIDER_VAT_ID: z.string().trim().min(1).max(50).optional(),
+  /** Where to send privacy requests (a data protection officer), if not PROVIDER_EMAIL. */
+  PRIVACY_EMAIL: z.email().optional(),
+  /** The supervisory authority a person may complain to (name, and address or web site). */
+  SUPERVISORY_AUTHORITY: z.string().trim().min(1).max(300).optional(),
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
   GOOGLE_ID: z.string().min(1).optional(),

@@ -66,6 +66,11 @@ export function AccountMenu() {
       <Link href="/dashboard" className="font-medium text-ink underline-offset-4 hover:underline">
         {t("dashboard")}
       </Link>
+      {user.role === "ADMIN" ? (
+        <Link href="/admin" className="font-medium text-ink underline-offset-4 hover:underline">
+          {t("admin")}
+        </Link>
+      ) : null}
       <SignOutButton
         label={t("signOut")}
         className="rounded-md border border-line px-3 py-2 font-medium whitespace-nowrap text-ink hover:bg-panel"

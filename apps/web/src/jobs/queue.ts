@@ -5,6 +5,7 @@ import {
   type RunResult,
   type ScheduledMailDeps,
 } from "./scheduled-mail";
+import { runMaintenance } from "./maintenance";
 
 /**
  * The platform's scheduled work, on pg-boss: the queue lives in the platform's own PostgreSQL (the
@@ -23,6 +24,8 @@ export const JOBS = {
   reminders: { name: "assignment-reminders", cron: "*/10 * * * *" },
   /** The educators' weekly summary: Mondays at 06:00 UTC. */
   summaries: { name: "weekly-summaries", cron: "0 6 * * 1" },
+  /** Expired sign-in links and sessions, and old request counts: daily at 03:30 UTC. */
+  maintenance: { name: "daily-maintenance", cron: "30 3 * * *" },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]["name"];
@@ -41,6 +44,7 @@ export interface JobData {
 const RUNS: Record<JobName, (deps: ScheduledMailDeps, now: Date) => Promise<RunResult>> = {
   "assignment-reminders": sendDueReminders,
   "weekly-summaries": sendWeeklySummaries,
+  "daily-maintenance": runMaintenance,
 };
 
 export interface QueueOptions {

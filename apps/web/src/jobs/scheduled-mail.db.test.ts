@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createTestDb, type TestDb } from "../../../../prisma/src/testing/test-db.ts";
 import { createMailer } from "@/auth/mail";
 import { startInbox, type Inbox } from "@/testing/smtp-inbox";
+import { runMaintenance } from "./maintenance";
 import { enqueue, JOBS, openQueue, startWorker } from "./queue";
 import { sendDueReminders, sendWeeklySummaries, type ScheduledMailDeps } from "./scheduled-mail";
 
@@ -268,6 +269,7 @@ describe("the job queue on the database", () => {
       const schedules = await first.getSchedules();
       expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
         [JOBS.reminders.name, JOBS.reminders.cron],
+        [JOBS.maintenance.name, JOBS.maintenance.cron],
         [JOBS.summaries.name, JOBS.summaries.cron],
       ]);
     } finally {
@@ -281,3 +283,40 @@ async function activeJobs(boss: Awaited<ReturnType<typeof openQueue>>): Promise<
   const queue = await boss.getQueue(JOBS.reminders.name);
   return (queue as { activeCount?: number } | null)?.activeCount ?? 0;
 }
+
+describe("daily maintenance", () => {
+  it("deletes expired sign-in links and sessions and request counts older than a day, nothing else", async () => {
+    const now = at(30);
+    const user = await person("Keep");
+    await t.db.session.createMany({
+      data: [
+        { sessionToken: `old-${user.id}`, userId: user.id, expires: new Date(now.getTime() - 1) },
+        { sessionToken: `new-${user.id}`, userId: user.id, expires: new Date(now.getTime() + DAY) },
+      ],
+    });
+    await t.db.verificationToken.createMany({
+      data: [
+        { identifier: user.email, token: `old-${user.id}`, expires: new Date(now.getTime() - 1) },
+        {
+          identifier: user.email,
+          token: `new-${user.id}`,
+          expires: new Date(now.getTime() + 60_000),
+        },
+      ],
+    });
+    await t.db.rateLimitHit.createMany({
+      data: [
+        { bucket: "test", key: user.id, at: new Date(now.getTime() - DAY - 1) },
+        { bucket: "test", key: user.id, at: new Date(now.getTime() - 60_000) },
+      ],
+    });
+    const result = await runMaintenance({ db: t.db }, now);
+    expect(result.sent).toBeGreaterThanOrEqual(3);
+    expect(
+      await t.db.session.findMany({ where: { userId: user.id }, select: { sessionToken: true } }),
+    ).toEqual([{ sessionToken: `new-${user.id}` }]);
+    expect(await t.db.verificationToken.count({ where: { identifier: user.email } })).toBe(1);
+    expect(await t.db.rateLimitHit.count({ where: { key: user.id } })).toBe(1);
+    expect(await t.db.user.count({ where: { id: user.id } })).toBe(1);
+  });
+});

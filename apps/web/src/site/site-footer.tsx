@@ -7,15 +7,25 @@ export async function SiteFooter() {
     <footer className="border-t border-line">
       <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:flex-row sm:justify-between">
         <p>{t("tagline")}</p>
-        <nav aria-label={t("nav")} className="flex gap-4">
+        <nav aria-label={t("nav")} className="flex flex-wrap gap-x-4 gap-y-2">
           <Link href="/course" className="underline underline-offset-4">
             {t("course")}
           </Link>
-          {/* The service's JSON status, not a page: a plain link, outside the language's pages. */}
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- an API route */}
-          <a href="/api/health" className="underline underline-offset-4">
+          <Link href="/about" className="underline underline-offset-4">
+            {t("about")}
+          </Link>
+          <Link href="/privacy" className="underline underline-offset-4">
+            {t("privacy")}
+          </Link>
+          <Link href="/imprint" className="underline underline-offset-4">
+            {t("imprint")}
+          </Link>
+          <Link href="/accessibility" className="underline underline-offset-4">
+            {t("accessibility")}
+          </Link>
+          <Link href="/status" className="underline underline-offset-4">
             {t("status")}
-          </a>
+          </Link>
         </nav>
       </div>
     </footer>

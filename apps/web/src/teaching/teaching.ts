@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { isLocale, LOCALES, type Locale } from "@neuronlab/config/locales";
 import { courseIn } from "@neuronlab/content/course";
+import { educatorRoleRevoked } from "@neuronlab/db/admin";
 import { certificatesOfCohort } from "@neuronlab/db/certificates";
 import { classActivity, learnerAttemptsForTeacher } from "@neuronlab/db/class-activity";
 import type { Db } from "@neuronlab/db/client";
@@ -98,6 +99,10 @@ export async function becomeEducatorFor(actor: Actor, db: Db): Promise<void> {
   const user = requireSignedIn(actor);
   // A pupil's account (made from a printed card, issue 12) sees only the course: it cannot teach.
   if (await isPupil(db, user.id)) throw new HttpError(403, "pupil_restricted.educator");
+  // An admin's decision to take the role away is not undone by the person themselves.
+  if (user.role === "LEARNER" && (await educatorRoleRevoked(db, user.id))) {
+    throw new HttpError(403, "educator_revoked");
+  }
   await becomeEducator(db, user.id);
 }
 
