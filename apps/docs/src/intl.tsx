@@ -1,17 +1,25 @@
 "use client";
 
-import { DEFAULT_LOCALE } from "@neuronlab/config/locales";
-import vizMessages from "@neuronlab/viz/messages/en.json";
+import type { Locale } from "@neuronlab/config/locales";
+import type vizMessages from "@neuronlab/viz/messages/en.json";
 import type { ReactNode } from "react";
 import { IntlProvider } from "use-intl";
 
 /**
- * The figures take their words from the platform's message catalogue (packages/viz/messages):
- * the docs are written in the source language, so they show the figures in it too.
+ * The figures, the skip link and the theme toggle take their words from the platform's message
+ * catalogue (packages/viz/messages), in the language of the page around them.
  */
-export function DocsIntl({ children }: { children: ReactNode }) {
+export function DocsIntl({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: typeof vizMessages;
+  children: ReactNode;
+}) {
   return (
-    <IntlProvider locale={DEFAULT_LOCALE} messages={{ viz: vizMessages }} timeZone="UTC">
+    <IntlProvider locale={locale} messages={{ viz: messages }} timeZone="UTC">
       {children}
     </IntlProvider>
   );

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { docPages, neighbours } from "./nav.ts";
 
-const appDir = fileURLToPath(new URL("../app", import.meta.url));
+// English, the source language: its pages are in app/(en)/ (see i18n.test.ts for the others).
+const appDir = fileURLToPath(new URL("../app/(en)", import.meta.url));
 
 describe("docs navigation", () => {
   it.each(docPages.map((p) => [p.href, p] as const))("%s has a page", (href) => {

@@ -336,6 +336,8 @@ test.describe("an educator's journey", () => {
 test.describe("the teaching pages at this size", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     test(`are axe-clean and fit the screen (${colorScheme})`, async ({ browser }) => {
+      // Five pages, each checked by axe: on a busy two-core machine this takes over a minute.
+      test.slow();
       const teacher = await person(browser, "axe-teacher");
       const { page } = teacher;
       await page.emulateMedia({ colorScheme });

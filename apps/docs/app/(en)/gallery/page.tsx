@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { galleryEntries } from "@/gallery/registry";
+import { pageMetadata } from "@/i18n";
 
-export const metadata: Metadata = { title: "Figure gallery" };
+export const generateMetadata = () => pageMetadata("en", "/gallery");
 
 export default function GalleryIndex() {
   return (
