@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState, useEffect, useId, type ReactNode } from "react";
+import { useActionState, useEffect, useId, useRef, useTransition, type ReactNode } from "react";
 import { idle, type ActionState } from "./action-state";
 
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -10,6 +10,10 @@ type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
  * A cohort form: a server action behind a plain form (it works without JavaScript), its hidden
  * fields, its refusal shown next to it (role="alert", tied to the form by aria-describedby) and
  * its success said politely (role="status").
+ *
+ * With JavaScript the form is submitted here rather than by React's form action, which empties a
+ * form after every submission: a refused form keeps what the person typed and chose, and only a
+ * form that succeeded is emptied.
  */
 export function ActionForm({
   action,
@@ -32,8 +36,14 @@ export function ActionForm({
 }) {
   const t = useTranslations("Teaching.Form");
   const locale = useLocale();
-  const [state, formAction, pending] = useActionState(action, idle);
+  const [state, formAction, actionPending] = useActionState(action, idle);
+  const [submitting, startSubmit] = useTransition();
+  const pending = actionPending || submitting;
+  const formRef = useRef<HTMLFormElement>(null);
   const messageId = useId();
+  useEffect(() => {
+    if (state.status === "done") formRef.current?.reset();
+  }, [state]);
   const go = state.status === "done" ? state.go : undefined;
   useEffect(() => {
     if (go) window.location.assign(go);
@@ -46,12 +56,18 @@ export function ActionForm({
         : "border border-line bg-panel";
   return (
     <form
+      ref={formRef}
       action={formAction}
       noValidate
       className={className}
       aria-describedby={state.status === "idle" ? undefined : messageId}
       onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
+        event.preventDefault();
+        if (confirm && !window.confirm(confirm)) return;
+        const fields = new FormData(event.currentTarget, event.nativeEvent.submitter);
+        startSubmit(() => {
+          formAction(fields);
+        });
       }}
     >
       <input type="hidden" name="locale" value={locale} />
