@@ -253,6 +253,8 @@ test.describe("an educator's journey", () => {
   });
 
   test("the course page shows the assignment; its reminder goes out once, two days before the due date", async () => {
+    // Three runs of the job, each a process of its own (pnpm job … --wait): slow on a busy machine.
+    test.slow();
     // On the course page, under the lesson: which class set it and when it is due.
     await lea.page.goto("/course");
     await expect(lea.page.locator('[data-course-assignments="a-single-neuron"]')).toContainText(
