@@ -9,7 +9,8 @@ import { expect, test } from "./fixtures";
  * ("I teach"); the demo admin finds them on /admin, takes the educator role away with a reason,
  * and sees the change on the person's page and in the audit log; the user can no longer create
  * cohorts. A learner gets the not-found page on every admin address. The three admin pages are
- * axe-clean in light and dark. Desktop only: the pages' tables scroll sideways on a phone
+ * axe-clean in light and dark. Desktop only (the phone project in playwright.config.ts does not
+ * match this file): the pages' tables scroll sideways on a phone
  * (ScrollRegion), as the teaching pages' do.
  */
 
@@ -70,8 +71,6 @@ let userPath = "";
 const reason = `Left the school (${randomUUID().slice(0, 8)})`;
 
 test.describe("an admin takes the educator role away", () => {
-  test.skip(({ isMobile }) => isMobile, "desktop only");
-
   test("a new user makes themself an educator", async ({ browser }) => {
     teacher = await newUser(browser, "admin-journey");
     const { page } = teacher;
@@ -164,8 +163,6 @@ test.describe("an admin takes the educator role away", () => {
 });
 
 test.describe("the admin pages", () => {
-  test.skip(({ isMobile }) => isMobile, "desktop only");
-
   for (const colorScheme of ["light", "dark"] as const) {
     test(`are axe-clean (${colorScheme})`, async ({ browser }) => {
       admin ??= await signedInAdmin(browser);
