@@ -10,6 +10,7 @@ import {
 } from "@neuronlab/db/admin";
 import type { Db } from "@neuronlab/db/client";
 import { HttpError, issueValues } from "@/http/errors";
+import { firstValue } from "@/http/query";
 import { requireSignedIn, type Actor } from "@/teaching/teaching";
 import { peopleNamedIn } from "./audit-view";
 
@@ -69,11 +70,6 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   throw new HttpError(400, "invalid_admin_form", issueValues(result.error, input));
 }
 
-/** A query's value as it arrives in a page's `searchParams`: the first of repeated ones. */
-function first(value: unknown): unknown {
-  return Array.isArray(value) ? (value as unknown[])[0] : value;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Pages
 
@@ -89,7 +85,7 @@ export async function loadUserSearch(actor: Actor, db: Db, query: Record<string,
         .default(""),
       page: pageField,
     }),
-    { q: first(query.q), page: first(query.page) },
+    { q: firstValue(query.q), page: firstValue(query.page) },
   );
   return { query: q, results: await searchUsers(db, { query: q, page }) };
 }
@@ -102,7 +98,7 @@ export async function loadAdminUserPage(
   query: Record<string, unknown> = {},
 ) {
   requireAdmin(actor);
-  const { page } = parse(z.object({ page: pageField }), { page: first(query.page) });
+  const { page } = parse(z.object({ page: pageField }), { page: firstValue(query.page) });
   if (!id.safeParse(userId).success) throw new HttpError(404, "user_not_found");
   const user = await userForAdmin(db, userId);
   if (!user) throw new HttpError(404, "user_not_found");
@@ -115,7 +111,7 @@ export async function loadAdminUserPage(
 /** The whole audit log, newest first, 25 a page. */
 export async function loadAuditPage(actor: Actor, db: Db, query: Record<string, unknown> = {}) {
   requireAdmin(actor);
-  const { page } = parse(z.object({ page: pageField }), { page: first(query.page) });
+  const { page } = parse(z.object({ page: pageField }), { page: firstValue(query.page) });
   const log = await auditLog(db, { page });
   return { log, people: await peopleByIds(db, peopleNamedIn(log.items)) };
 }

@@ -8,6 +8,7 @@ import { localOutboxDir } from "@/auth/settings";
 import { getSessionUser } from "@/auth/session";
 import { SignInForm } from "@/auth/sign-in-form";
 import { ownEntry } from "@/http/lookup";
+import { firstValue } from "@/http/query";
 import { ClientMessages } from "@/i18n/client-messages";
 import { courseLink } from "@/i18n/course-link";
 import { getPathname, Link } from "@/i18n/navigation";
@@ -36,10 +37,10 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   const t = await getTranslations("SignIn");
   const query = await searchParams;
   // The whole path to land on: the one asked for, else the course in this page's language.
-  const callbackUrl = safeRedirectPath(first(query.callbackUrl), {
+  const callbackUrl = safeRedirectPath(firstValue(query.callbackUrl), {
     fallback: getPathname({ href: DEFAULT_AFTER_SIGN_IN, locale }),
   });
-  const error = ownEntry(OAUTH_ERRORS, first(query.error));
+  const error = ownEntry(OAUTH_ERRORS, firstValue(query.error));
   const settings = authSettings();
   const user = await getSessionUser();
 
@@ -102,8 +103,4 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
       )}
     </div>
   );
-}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

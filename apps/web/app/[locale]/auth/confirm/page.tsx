@@ -6,6 +6,7 @@ import { hashToken } from "@/auth/magic-link";
 import { DEFAULT_AFTER_SIGN_IN } from "@/auth/redirect";
 import { parseSignInRequest } from "@/auth/sign-in-request";
 import { getDb } from "@/db";
+import { firstValue } from "@/http/query";
 import { getPathname, Link } from "@/i18n/navigation";
 
 export async function generateMetadata({
@@ -33,10 +34,10 @@ export default async function ConfirmPage({
   setRequestLocale(locale);
   const t = await getTranslations("AuthConfirm");
   const query = await searchParams;
-  const token = first(query.token) ?? "";
+  const token = firstValue(query.token) ?? "";
   const parsed = parseSignInRequest({
-    email: first(query.email),
-    callbackUrl: first(query.callbackUrl),
+    email: firstValue(query.email),
+    callbackUrl: firstValue(query.callbackUrl),
   });
   const email = parsed.ok ? parsed.request.email : "";
   const callbackUrl = parsed.ok
@@ -89,8 +90,4 @@ export default async function ConfirmPage({
       <p className="mt-6 text-sm text-muted">{t("notYou")}</p>
     </div>
   );
-}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
